@@ -110,6 +110,8 @@ public abstract class KarafTestSupport {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Session session = sessionFactory.create(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, out)) {
+            // as etc/scripts/secplane.script does for console, SSH and bin/client sessions
+            session.execute("secplane:cli-init");
             session.execute(commandLines);
         }
         out.flush();
