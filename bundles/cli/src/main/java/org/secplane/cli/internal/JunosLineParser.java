@@ -27,7 +27,13 @@ public final class JunosLineParser implements Parser {
         if (end < command.length() && command.charAt(end) == '\n') {
             consumed = following(command, end);
         }
-        return words(command.substring(0, end), Math.min(cursor, end), command.substring(0, consumed));
+        String buffer = command.substring(0, consumed);
+        if (consumed == command.length() && cursor > buffer.length()) {
+            // Karaf hands completion the statement without its trailing blanks; the cursor after them
+            // starts a new, empty word
+            buffer = buffer + " ".repeat(cursor - buffer.length());
+        }
+        return words(command.substring(0, end), cursor, buffer);
     }
 
     /** Takes a yes/no answer line, or the text of {@code load … terminal}, after the statement. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.karaf.shell.api.console.Registry;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +40,19 @@ public class CliComponent implements CliServices {
 
     void removeOperationalCommand(OperationalCommand command) {
         operational.remove(command);
+    }
+
+    /**
+     * The local console's session, registered as a service by Karaf; it may have started before this
+     * bundle, when its init script could not yet run cli-init.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSession(Session session) {
+        CliInitCommand.prepare(session, hostName());
+    }
+
+    void removeSession(Session session) {
+        // nothing to undo: the session is closing
     }
 
     @Activate

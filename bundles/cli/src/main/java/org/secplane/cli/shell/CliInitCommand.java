@@ -15,11 +15,16 @@ public final class CliInitCommand extends JunosCommand {
 
     @Override
     protected void run(Context context) {
-        Object scope = context.session.get("SCOPE");
+        prepare(context.session, services.hostName());
+    }
+
+    /** Puts the secplane scope first and sets the Junos prompt in {@code session}. */
+    static void prepare(org.apache.karaf.shell.api.console.Session session, String hostName) {
+        Object scope = session.get("SCOPE");
         String current = scope == null ? "shell:bundle:*" : scope.toString();
         if (!current.startsWith(SCOPE + ":")) {
-            context.session.put("SCOPE", SCOPE + ":" + current);
+            session.put("SCOPE", SCOPE + ":" + current);
         }
-        context.updatePrompt();
+        org.secplane.cli.internal.CliState.updatePrompt(session, hostName);
     }
 }
