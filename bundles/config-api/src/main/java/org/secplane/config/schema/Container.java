@@ -13,6 +13,7 @@ public final class Container extends SchemaNode<Container> {
     private final Map<String, SchemaNode<?>> children = new LinkedHashMap<>();
     private final List<List<String>> choices = new ArrayList<>();
     private boolean oneLine;
+    private boolean presence;
     private String pid;
 
     public Container(String name, Object... items) {
@@ -109,6 +110,19 @@ public final class Container extends SchemaNode<Container> {
     }
 
     /**
+     * Its presence alone means something ({@code revocation-check { crl; }}): configured without
+     * children it is kept, shown as {@code crl;} and not removed when its last child is deleted.
+     */
+    public Container presence() {
+        this.presence = true;
+        return this;
+    }
+
+    public boolean isPresence() {
+        return presence;
+    }
+
+    /**
      * Projects this container, when configured, into Config Admin as one factory configuration of
      * {@code factoryPid} named after the container.
      */
@@ -131,6 +145,7 @@ public final class Container extends SchemaNode<Container> {
         copy.children.putAll(children);
         copy.choices.addAll(choices);
         copy.oneLine = oneLine;
+        copy.presence = presence;
         copy.pid = pid;
         return copy;
     }

@@ -279,6 +279,12 @@ public final class ConfigurationEngine implements ConfigurationService, AutoClos
                         break;
                     case "top":
                         level = new ArrayList<>();
+                        if (!rest.isEmpty()) {
+                            // top set …, top edit …: the command runs from the top level
+                            lines[n] = String.join(" ", rest.stream().map(org.secplane.config.Words::quote)
+                                    .toArray(String[]::new));
+                            n--;
+                        }
                         break;
                     case "up":
                         level = new ArrayList<>(levelsUp(editor, level, 1));

@@ -187,8 +187,8 @@ final class Editor {
             }
             removeExclusive(node, schema, m.schema.name());
             if (m.schema instanceof LeafList) {
-                setLeafList(node, (LeafList) m.schema, words, m.next, at);
-                return;
+                i = setLeafList(node, (LeafList) m.schema, words, m.next, at);
+                continue;
             }
             if (m.schema instanceof Flag) {
                 node.setLeaf(m.keyword, List.of());
@@ -207,30 +207,36 @@ final class Editor {
                     i = m.next + 1;
                 }
             }
-            if (i < words.size() && !(schema.isOneLine() || schema.noKeywordLeaf() != null)) {
-                throw new ConfigSyntaxException(Messages.at(at) + "syntax error: unexpected '" + words.get(i) + "' after '"
-                        + m.keyword + "'");
-            }
+            // as Junos, further words after a leaf's value name siblings at the same level:
+            // set … ca-identity X revocation-check crl
         }
     }
 
-    private void setLeafList(Node node, LeafList list, List<String> words, int from, List<String> at)
+    /**
+     * Sets leaf-list values: {@code [ a b ]} or one unbracketed value (added to those configured).
+     * Returns the index of the first word after the values.
+     */
+    private int setLeafList(Node node, LeafList list, List<String> words, int from, List<String> at)
             throws ConfigSyntaxException {
         List<String> values = new ArrayList<>();
-        boolean bracketed = from < words.size() && words.get(from).equals("[");
-        int end = words.size();
-        if (bracketed) {
-            if (!words.get(end - 1).equals("]")) {
+        int next;
+        if (from < words.size() && words.get(from).equals("[")) {
+            int close = words.indexOf("]");
+            if (close < from) {
                 throw new ConfigSyntaxException(Messages.at(at) + "syntax error: missing ']' after '" + list.name() + " ['");
             }
-            from++;
-            end--;
-        }
-        for (String word : words.subList(from, end)) {
-            if (word.equals("[") || word.equals("]")) {
-                throw new ConfigSyntaxException(Messages.at(at) + "syntax error: unexpected '" + word + "'");
+            for (String word : words.subList(from + 1, close)) {
+                if (word.equals("[")) {
+                    throw new ConfigSyntaxException(Messages.at(at) + "syntax error: unexpected '['");
+                }
+                values.add(value(list.type(), word, at, list.name()));
             }
-            values.add(value(list.type(), word, at, list.name()));
+            next = close + 1;
+        } else if (from < words.size() && !words.get(from).equals("]")) {
+            values.add(value(list.type(), words.get(from), at, list.name()));
+            next = from + 1;
+        } else {
+            next = from;
         }
         if (values.isEmpty()) {
             throw new ConfigSyntaxException(Messages.at(at) + "syntax error: '" + list.name() + "' needs a value "
@@ -246,6 +252,7 @@ final class Editor {
             }
         }
         leaf.setBracketed(leaf.mutableArguments().size() > 1);
+        return next;
     }
 
     private static void removeExclusive(Node node, Container schema, String name) {
@@ -293,7 +300,7 @@ final class Editor {
                 return true;
             }
             boolean found = deleteIn(block, m.blockSchema(), words, m.next, append(at, m.keyword, m.key));
-            if (found && m.isContainer() && block.mutableChildren().isEmpty()) {
+            if (found && m.isContainer() && !((Container) m.schema).isPresence() && block.mutableChildren().isEmpty()) {
                 node.remove(block);
             }
             return found;
@@ -332,6 +339,8 @@ final class Editor {
         final List<Step> steps;
         final Container schema;
         final SchemaNode<?> leaf;
+        /** Set when the level is a list without its key; its last step then names the list. */
+        ListNode list;
 
         Level(List<String> words, List<Step> steps, Container schema, SchemaNode<?> leaf) {
             this.words = words;
@@ -353,6 +362,19 @@ final class Editor {
         /** The statement in {@code tree} at this level, or {@code null} when not configured. */
         Node find(Node tree) {
             Node node = tree;
+            if (list != null) {
+                Node parent = new Level(words, steps.subList(0, steps.size() - 1), schema, null).find(tree);
+                if (parent == null) {
+                    return null;
+                }
+                Node entries = Node.root();
+                for (Node child : parent.mutableChildren()) {
+                    if (child.isBlock() && child.keyword().equals(list.name())) {
+                        entries.append(child.copy());
+                    }
+                }
+                return entries;
+            }
             for (Step step : steps) {
                 node = step.block ? node.findBlock(step.keyword, step.key) : node.findLeaf(step.keyword);
                 if (node == null) {
@@ -395,6 +417,16 @@ final class Editor {
         List<Step> steps = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
+            SchemaNode<?> named = schema.child(words.get(i));
+            if (i == words.size() - 1 && named instanceof ListNode && !((ListNode) named).isKeyless()
+                    && ((ListNode) named).keyWords() == 1) {
+                // a level at a list without its key (edit security zones security-zone): the words typed
+                // there start with the key
+                steps.add(new Step(named.name(), List.of(), true));
+                Level level = new Level(append(at, named.name(), List.of()), steps, listLevel((ListNode) named), null);
+                level.list = (ListNode) named;
+                return level;
+            }
             Match m = match(schema, words, i, at);
             if (!m.isBlock()) {
                 if (!leafAllowed || m.next < words.size() && !(m.schema instanceof Leaf || m.schema instanceof LeafList)) {
@@ -409,6 +441,11 @@ final class Editor {
             i = m.next;
         }
         return new Level(at, steps, schema, null);
+    }
+
+    /** The schema at a list level: the list itself, so its entries show as {@code name key { … }}. */
+    private static Container listLevel(ListNode list) {
+        return new Container(list.name()).add(list);
     }
 
     // ---------------------------------------------------------------- insert

@@ -84,7 +84,7 @@ final class Renderer {
         if (child.isBlock()) {
             Container childSchema = schema instanceof Container ? (Container) schema
                     : schema instanceof ListNode ? ((ListNode) schema).entry() : null;
-            if (schema instanceof Container && child.mutableChildren().isEmpty()) {
+            if (schema instanceof Container && child.mutableChildren().isEmpty() && !((Container) schema).isPresence()) {
                 return;
             }
             indent(out, depth);
@@ -224,7 +224,7 @@ final class Renderer {
                     words.add(Words.quote(argument));
                 }
                 if (child.mutableChildren().isEmpty()) {
-                    if (!(childSchema instanceof Container)) {
+                    if (!(childSchema instanceof Container) || ((Container) childSchema).isPresence()) {
                         lines.add("set " + String.join(" ", words));
                     }
                 } else {
@@ -264,7 +264,7 @@ final class Renderer {
                     List<Object> entries = (List<Object>) object.computeIfAbsent(list.name(), k -> new ArrayList<>());
                     entries.add(entry);
                 } else {
-                    object.put(child.keyword(), value);
+                    object.put(child.keyword(), value.isEmpty() && nested != null && nested.isPresence() ? Boolean.TRUE : value);
                 }
             } else if (childSchema instanceof LeafList) {
                 object.put(child.keyword(), new ArrayList<>(child.arguments()));

@@ -289,6 +289,43 @@ class ConfigurationEngineTest {
     }
 
     @Test
+    void presenceContainersAreShownAndKeptWhenEmpty() {
+        assertTrue(set("security ike gateway gw1 dead-peer-detection").isSuccess());
+        assertTrue(show().contains("gateway gw1 {\n            dead-peer-detection;\n"), show());
+        assertTrue(set("security ike gateway gw1 dead-peer-detection interval 20").isSuccess());
+        assertTrue(session.delete(Words.split("security ike gateway gw1 dead-peer-detection interval")).isSuccess());
+        assertTrue(show().contains("dead-peer-detection;"), show());
+        assertTrue(String.join("\n", session.show(List.of(), OutputFormat.SET).lines())
+                .contains("set security ike gateway gw1 dead-peer-detection"));
+    }
+
+    @Test
+    void oneSetCommandMayNameSeveralSiblingStatements() {
+        assertTrue(set("security ike gateway gw1 external-interface ge-0/0/3.0 address 192.0.2.1 dead-peer-detection interval 30").isSuccess());
+        String shown = show();
+        assertTrue(shown.contains("address 192.0.2.1;"), shown);
+        assertTrue(shown.contains("external-interface ge-0/0/3.0;"), shown);
+        assertTrue(shown.contains("interval 30;"), shown);
+        assertFalse(set("security ike gateway gw1 external-interface ge-0/0/3.0 bogus").isSuccess());
+    }
+
+    @Test
+    void editAtAListWithoutItsKeyAndTopCommandsInSetFiles() {
+        assertTrue(session.edit(Words.split("security ike proposal")).isSuccess());
+        assertEquals("[edit security ike proposal]", session.editBanner());
+        assertTrue(set("p7 dh-group group5").isSuccess());
+        assertTrue(String.join("\n", session.show(List.of(), OutputFormat.TEXT).lines()).contains("proposal p7 {"));
+        assertTrue(session.up(1).isSuccess());
+        assertEquals("[edit security ike]", session.editBanner());
+        assertTrue(session.top().isSuccess());
+        Outcome loaded = session.load(LoadMode.SET, "edit security ike\nset proposal p8 dh-group group2\n"
+                + "top edit security ike gateway gw8\nset address 192.0.2.8\ntop set security ike proposal p9 dh-group group1\n", "f.set");
+        assertTrue(loaded.isSuccess(), loaded.toString());
+        String shown = show();
+        assertTrue(shown.contains("proposal p8 {") && shown.contains("proposal p9 {") && shown.contains("gateway gw8 {"), shown);
+    }
+
+    @Test
     void unconfirmedCommitRollsBackEvenAcrossARestart() throws Exception {
         configureGateway();
         assertTrue(session.commit(CommitRequest.commit("base")).isSuccess());

@@ -54,7 +54,7 @@ final class TestSchema {
                         leafList("address", hostOrAddress()).max(5),
                         container("dead-peer-detection",
                                 flag("always-send"),
-                                leaf("interval", integer(0, 60)).defaultValue("10")),
+                                leaf("interval", integer(0, 60)).defaultValue("10")).presence(),
                         container("local-identity", choice(
                                 leaf("inet", ipv4Address()),
                                 leaf("hostname", string("hostname")))).oneLine(),
