@@ -119,6 +119,12 @@ public final class RunningDistribution implements AutoCloseable {
         }
     }
 
+    /** Starts the distribution again after {@link #kill} or {@link #close}, keeping its state. */
+    public void restart() throws Exception {
+        run(List.of("bin/start"), null, Duration.ofSeconds(60));
+        awaitShell(Duration.ofSeconds(120));
+    }
+
     /** Kills the distribution's JVM with SIGKILL, as a power cut or the OOM killer would. */
     public void kill() throws IOException {
         String pid = Files.readString(home.resolve("karaf.pid")).trim();

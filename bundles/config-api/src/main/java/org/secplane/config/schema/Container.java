@@ -14,6 +14,7 @@ public final class Container extends SchemaNode<Container> {
     private final List<List<String>> choices = new ArrayList<>();
     private boolean oneLine;
     private boolean presence;
+    private boolean flat;
     private String pid;
 
     public Container(String name, Object... items) {
@@ -56,7 +57,8 @@ public final class Container extends SchemaNode<Container> {
     /** The child named {@code word} (or with that alias), or {@code null}. */
     public SchemaNode<?> child(String word) {
         SchemaNode<?> exact = children.get(word);
-        if (exact != null) {
+        if (exact != null && !(exact instanceof ListNode && ((ListNode) exact).isKeyless())) {
+            // a keyword-less list is never named by its internal name: routing-instances instance …
             return exact;
         }
         for (SchemaNode<?> child : children.values()) {
@@ -123,6 +125,19 @@ public final class Container extends SchemaNode<Container> {
     }
 
     /**
+     * Shown merged with each of its children, as Junos shows {@code family inet { … }} and
+     * {@code family inet6;} rather than {@code family { inet { … } }}.
+     */
+    public Container flat() {
+        this.flat = true;
+        return this;
+    }
+
+    public boolean isFlat() {
+        return flat;
+    }
+
+    /**
      * Projects this container, when configured, into Config Admin as one factory configuration of
      * {@code factoryPid} named after the container.
      */
@@ -146,6 +161,7 @@ public final class Container extends SchemaNode<Container> {
         copy.choices.addAll(choices);
         copy.oneLine = oneLine;
         copy.presence = presence;
+        copy.flat = flat;
         copy.pid = pid;
         return copy;
     }

@@ -45,20 +45,22 @@ final class BraceText {
     static List<Statement> parse(String text, String source) throws ConfigSyntaxException {
         BraceText parser = new BraceText(text, source);
         parser.next();
-        List<Statement> statements = parser.block(false);
+        List<Statement> statements = parser.block(null, 0);
         if (parser.kind != Kind.END) {
             throw parser.error("unexpected '}'");
         }
         return statements;
     }
 
-    private List<Statement> block(boolean nested) throws ConfigSyntaxException {
+    /** The statements up to the closing brace of the block {@code opener} opened at {@code openLine}. */
+    private List<Statement> block(List<String> opener, int openLine) throws ConfigSyntaxException {
         List<Statement> statements = new ArrayList<>();
         while (kind != Kind.END && kind != Kind.CLOSE) {
             statements.add(statement());
         }
-        if (nested && kind != Kind.CLOSE) {
-            throw error("missing '}' at end of input");
+        if (opener != null && kind != Kind.CLOSE) {
+            throw error("missing '}' at end of input: '" + String.join(" ", opener) + " {' opened at line "
+                    + openLine + " is not closed");
         }
         return statements;
     }
@@ -106,7 +108,7 @@ final class BraceText {
                         throw error("missing ']'");
                     }
                     next();
-                    List<Statement> children = block(true);
+                    List<Statement> children = block(words, startLine);
                     next(); // the closing brace
                     return new Statement(words, children, startLine);
                 case CLOSE:

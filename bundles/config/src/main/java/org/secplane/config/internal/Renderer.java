@@ -81,6 +81,18 @@ final class Renderer {
     }
 
     private void statement(StringBuilder out, Node child, SchemaNode<?> schema, int depth) {
+        statement(out, child, schema, depth, "");
+    }
+
+    /** {@code prefix}: the keywords of flat containers above, written on the same line. */
+    private void statement(StringBuilder out, Node child, SchemaNode<?> schema, int depth, String prefix) {
+        if (child.isBlock() && schema instanceof Container && ((Container) schema).isFlat()) {
+            Container flat = (Container) schema;
+            for (Node grandchild : ordered(child, flat)) {
+                statement(out, grandchild, Editor.schemaOf(flat, grandchild), depth, prefix + child.keyword() + " ");
+            }
+            return;
+        }
         if (child.isBlock()) {
             Container childSchema = schema instanceof Container ? (Container) schema
                     : schema instanceof ListNode ? ((ListNode) schema).entry() : null;
@@ -88,6 +100,7 @@ final class Renderer {
                 return;
             }
             indent(out, depth);
+            out.append(prefix);
             boolean keyless = schema instanceof ListNode && ((ListNode) schema).isKeyless();
             out.append(keyless ? Words.quote(child.keyword()) : child.keyword());
             for (String argument : child.arguments()) {
@@ -115,6 +128,7 @@ final class Renderer {
             return;
         }
         indent(out, depth);
+        out.append(prefix);
         boolean noKeyword = schema instanceof Leaf && ((Leaf) schema).isNoKeyword();
         StringBuilder line = new StringBuilder(noKeyword ? "" : child.keyword());
         boolean secret = appendValues(line, child.arguments(),

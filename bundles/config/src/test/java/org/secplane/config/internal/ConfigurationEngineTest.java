@@ -227,8 +227,8 @@ class ConfigurationEngineTest {
                 + "interfaces { ge-0/0/0 { unit 0 { family inet { address 10.10.10.1/24; } } } st0 { unit 1; } }\n";
         assertEquals("load complete", session.load(LoadMode.MERGE, text, "terminal").toString());
         String shown = showMasked();
-        assertTrue(shown.contains("interfaces {\n    ge-0/0/0 {\n        unit 0 {\n            family {\n                inet {\n"
-                + "                    address 10.10.10.1/24;\n"), shown);
+        assertTrue(shown.contains("interfaces {\n    ge-0/0/0 {\n        unit 0 {\n            family inet {\n"
+                + "                address 10.10.10.1/24;\n            }\n"), shown);
         assertTrue(shown.contains("    st0 {\n        unit 1;\n    }"), shown);
 
         Outcome bad = session.load(LoadMode.MERGE, "security { ike { proposal p2 { dh-group group3; } } }", "bad.conf");
@@ -238,7 +238,7 @@ class ConfigurationEngineTest {
 
         Outcome unbalanced = session.load(LoadMode.MERGE, "security { ike {", "x.conf");
         assertFalse(unbalanced.isSuccess());
-        assertTrue(unbalanced.toString().contains("missing '}'"), unbalanced.toString());
+        assertTrue(unbalanced.toString().contains("missing '}' at end of input: 'ike {' opened at line 1 is not closed"), unbalanced.toString());
 
         assertEquals("load complete", session.load(LoadMode.OVERRIDE, "routing-options { static { route 0.0.0.0/0 next-hop 1.1.1.1; } }", "o").toString());
         assertEquals("routing-options {\n    static {\n        route 0.0.0.0/0 {\n            next-hop 1.1.1.1;\n        }\n    }\n}", show());
@@ -286,6 +286,14 @@ class ConfigurationEngineTest {
         assertEquals("warning: statement not found", session.delete(Words.split("security ike gateway gw9")).toString());
         assertTrue(session.delete(Words.split("security")).isSuccess());
         assertEquals("", show());
+    }
+
+    @Test
+    void flatContainersShowWithTheirChildrenOnOneLine() {
+        assertTrue(set("interfaces st0 unit 0 family inet").isSuccess());
+        assertTrue(show().contains("unit 0 {\n            family inet;\n        }"), show());
+        assertTrue(String.join("\n", session.show(List.of(), OutputFormat.SET).lines())
+                .contains("set interfaces st0 unit 0 family inet"));
     }
 
     @Test

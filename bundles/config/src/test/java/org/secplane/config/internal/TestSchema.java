@@ -81,7 +81,7 @@ final class TestSchema {
                 keylessList("interface", key(interfaceName(false)),
                         list("unit", key(integer(0, 16385)),
                                 container("family", container("inet",
-                                        list("address", key(ipPrefix(false))))))));
+                                        list("address", key(ipPrefix(false)))).presence()).flat())));
     }
 
     private static Container routingOptions() {

@@ -1,0 +1,11 @@
+package org.secplane.ipsec.component;
+
+import org.osgi.service.component.annotations.Component;
+import org.secplane.config.CommitCheck;
+import org.secplane.config.SchemaContribution;
+import org.secplane.ipsec.internal.config.IpsecConfiguration;
+
+/** Contributes this bundle's configuration statements and commit checks to the configuration engine. */
+@Component(service = {SchemaContribution.class, CommitCheck.class})
+public class IpsecConfigurationComponent extends IpsecConfiguration {
+}

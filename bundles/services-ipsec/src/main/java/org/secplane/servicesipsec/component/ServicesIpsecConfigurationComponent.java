@@ -1,0 +1,11 @@
+package org.secplane.servicesipsec.component;
+
+import org.osgi.service.component.annotations.Component;
+import org.secplane.config.CommitCheck;
+import org.secplane.config.SchemaContribution;
+import org.secplane.servicesipsec.internal.config.ServicesIpsecConfiguration;
+
+/** Contributes this bundle's configuration statements and commit checks to the configuration engine. */
+@Component(service = {SchemaContribution.class, CommitCheck.class})
+public class ServicesIpsecConfigurationComponent extends ServicesIpsecConfiguration {
+}
