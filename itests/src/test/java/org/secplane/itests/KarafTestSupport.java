@@ -57,6 +57,8 @@ public abstract class KarafTestSupport {
                 "org.ops4j.pax.url.mvn.localRepository", requiredProperty("secplane.localRepository")));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""));
         options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"));
+        // the simulator device family: a test never creates TUN devices or routes on the host
+        options.add(editConfigurationFilePut("etc/org.secplane.platform.cfg", "family", "simulator"));
         options.addAll(jdk17ModuleOptions(karafVersion));
         for (Option option : extra) {
             options.add(option);

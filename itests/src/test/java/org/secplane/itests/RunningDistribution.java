@@ -18,6 +18,11 @@ import java.util.stream.Stream;
 /**
  * The reactor-built distribution unpacked into a directory of its own and started with {@code bin/start}
  * on free ports, driven exactly as scripts drive it: {@code printf 'CMD\n' | bin/client -u admin -p admin -b}.
+ *
+ * <p>It writes {@code etc/org.secplane.platform.cfg} with {@code family = simulator} unless told otherwise
+ * ({@link Platform}), so a test never touches the host's networking by accident. With
+ * {@link Platform#linux} it runs every command ({@code bin/start}, {@code bin/client}, {@code bin/stop})
+ * inside a network namespace, so the TUN devices and routes it makes stay there.
  */
 public final class RunningDistribution implements AutoCloseable {
 
@@ -27,21 +32,72 @@ public final class RunningDistribution implements AutoCloseable {
 
     private final Path home;
     private final Map<String, String> environment;
+    private final Platform platform;
 
-    private RunningDistribution(Path home, Map<String, String> environment) {
+    private RunningDistribution(Path home, Map<String, String> environment, Platform platform) {
         this.home = home;
         this.environment = environment;
+        this.platform = platform;
+    }
+
+    /** What {@code etc/org.secplane.platform.cfg} says, and the network namespace to run in (or none). */
+    public static final class Platform {
+        private final Map<String, String> properties;
+        private final String namespace;
+
+        private Platform(Map<String, String> properties, String namespace) {
+            this.properties = properties;
+            this.namespace = namespace;
+        }
+
+        /** {@code family = simulator}: nothing on the host's networking changes. The default. */
+        public static Platform simulator() {
+            return new Platform(Map.of("family", "simulator"), null);
+        }
+
+        /**
+         * {@code family = linux} plus {@code properties} (e.g. {@code interface-map}), every command run with
+         * {@code ip netns exec namespace} (the namespace must exist).
+         */
+        public static Platform linux(String namespace, Map<String, String> properties) {
+            Map<String, String> all = new java.util.LinkedHashMap<>();
+            all.put("family", "linux");
+            all.putAll(properties);
+            return new Platform(all, namespace);
+        }
+    }
+
+    /** Unpacks a fresh copy under {@code directory} and starts it on the simulator family. */
+    public static RunningDistribution start(Path directory, Map<String, String> environment) throws Exception {
+        return start(directory, environment, Platform.simulator());
     }
 
     /** Unpacks a fresh copy under {@code directory} and starts it; returns once the shell answers. */
-    public static RunningDistribution start(Path directory, Map<String, String> environment) throws Exception {
+    public static RunningDistribution start(Path directory, Map<String, String> environment, Platform platform)
+            throws Exception {
         Path home = unpack(directory);
         setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", KarafTestSupport.freePort());
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", KarafTestSupport.freePort());
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", KarafTestSupport.freePort());
-        RunningDistribution distribution = new RunningDistribution(home, environment);
+        Path platformCfg = home.resolve("etc/org.secplane.platform.cfg");
+        if (!Files.exists(platformCfg)) {
+            Files.createFile(platformCfg);
+        }
+        for (Map.Entry<String, String> property : platform.properties.entrySet()) {
+            setProperty(platformCfg, property.getKey(), property.getValue());
+        }
+        RunningDistribution distribution = new RunningDistribution(home, environment, platform);
         distribution.run(List.of("bin/start"), null, Duration.ofSeconds(60));
-        distribution.awaitShell(Duration.ofSeconds(120));
+        try {
+            distribution.awaitShell(Duration.ofSeconds(120));
+        } catch (Exception | AssertionError e) {
+            try {
+                distribution.kill(); // leave nothing running behind a failed start
+            } catch (IOException | RuntimeException ignored) {
+                // it did not even write its pid
+            }
+            throw e;
+        }
         return distribution;
     }
 
@@ -79,6 +135,11 @@ public final class RunningDistribution implements AutoCloseable {
     }
 
     private String run(List<String> command, String stdin, Duration timeout) throws Exception {
+        if (platform.namespace != null) {
+            List<String> inNamespace = new ArrayList<>(List.of("ip", "netns", "exec", platform.namespace));
+            inNamespace.addAll(command);
+            command = inNamespace;
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", JAVA_HOME);
         builder.environment().putAll(environment);
@@ -138,6 +199,7 @@ public final class RunningDistribution implements AutoCloseable {
             throw new IllegalStateException("system property secplane.distribution is not set; run through Maven");
         }
         if (Files.exists(directory)) {
+            stopLeftover(directory);
             try (Stream<Path> walk = Files.walk(directory)) {
                 walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
             }
@@ -155,6 +217,25 @@ public final class RunningDistribution implements AutoCloseable {
             throw new IOException("expected one directory in " + tarball + ", found " + homes);
         }
         return homes.get(0);
+    }
+
+    /** A distribution a failed earlier run left running in {@code directory} is killed before it is deleted. */
+    private static void stopLeftover(Path directory) throws IOException {
+        try (Stream<Path> homes = Files.list(directory)) {
+            for (Path pidFile : homes.map(h -> h.resolve("karaf.pid")).filter(Files::exists).toList()) {
+                try {
+                    long pid = Long.parseLong(Files.readString(pidFile).trim());
+                    ProcessHandle.of(pid).filter(h -> h.info().commandLine().map(c -> c.contains(directory.toAbsolutePath()
+                            .toString()) || c.contains(pidFile.getParent().getFileName().toString())).orElse(false))
+                            .ifPresent(handle -> {
+                                handle.destroyForcibly();
+                                handle.onExit().join();
+                            });
+                } catch (NumberFormatException e) {
+                    // not a pid: nothing to stop
+                }
+            }
+        }
     }
 
     private static void setProperty(Path cfg, String key, String value) throws IOException {

@@ -10,6 +10,9 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.secplane.cli.Invocation;
 import org.secplane.cli.OperationalCommand;
 import org.secplane.cli.Report;
@@ -17,6 +20,7 @@ import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.CryptoRegistry;
 import org.secplane.crypto.ProviderStatus;
 import org.secplane.crypto.ProviderStatus.CapabilityStatus;
+import org.secplane.driver.DeviceFamily;
 
 /**
  * {@code show security crypto providers}: the device family, every crypto provider with its driver
@@ -24,7 +28,11 @@ import org.secplane.crypto.ProviderStatus.CapabilityStatus;
  * known-answer test result. With {@code | display json} the same data.
  *
  * <pre>
- * Device family: unknown (platform drivers not installed)
+ * Device family: simulator
+ *   Hardware: in-memory interfaces on simulated network 'default' (MTU 1500) as node root, no accelerator
+ *   Status:   ready: 1 external address on the wire, 0 tunnel interfaces
+ *   Drivers:  tunnels: in-memory packet queues (st0.N)
+ *             wire: simulated network 'default' (MTU 1500), UDP and raw IP delivery
  *
  * Provider      State   Driver
  * jca           active  SunJCE, SUN, SunEC, SunRsaSign (Java 17.0.15+6)
@@ -35,22 +43,59 @@ import org.secplane.crypto.ProviderStatus.CapabilityStatus;
  * ecp256              bouncycastle  2  1.1k  pass      1  4.2k  pass
  * Cells: rank, operations/s, known-answer test; "-" not offered
  * </pre>
+ *
+ * <p>The device family is the active {@link DeviceFamily} service, an optional dynamic reference: without
+ * platform drivers the line reads {@code Device family: unknown (platform drivers not installed)}.
  */
 @Component(service = OperationalCommand.class)
 public class ShowSecurityCryptoProviders implements OperationalCommand {
 
     private final CryptoRegistry registry;
-    private final DeviceFamilySource deviceFamily;
+    private final DeviceFamilySource withoutFamily;
+    private volatile DeviceFamily family;
 
     @Activate
     public ShowSecurityCryptoProviders(@Reference CryptoRegistry registry) {
-        // Hook: replace with the platform-driver API's device family once platform-drivers/driver-api exists.
         this(registry, DeviceFamilySource.PLATFORM_DRIVERS_NOT_INSTALLED);
     }
 
-    ShowSecurityCryptoProviders(CryptoRegistry registry, DeviceFamilySource deviceFamily) {
+    /** {@code withoutFamily} is shown while no {@link DeviceFamily} service is bound. */
+    ShowSecurityCryptoProviders(CryptoRegistry registry, DeviceFamilySource withoutFamily) {
         this.registry = registry;
-        this.deviceFamily = deviceFamily;
+        this.withoutFamily = withoutFamily;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeFamily")
+    void addFamily(DeviceFamily added) {
+        family = added;
+    }
+
+    void removeFamily(DeviceFamily removed) {
+        if (family == removed) {
+            family = null;
+        }
+    }
+
+    /**
+     * Drivers that probed and found nothing to offer (e.g. {@code openssl} without libcrypto) register a
+     * {@link ProviderStatus} whose state says why; they are listed after the live providers.
+     */
+    private final List<ProviderStatus> unavailable = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeUnavailable")
+    void addUnavailable(ProviderStatus status) {
+        unavailable.add(status);
+    }
+
+    void removeUnavailable(ProviderStatus status) {
+        unavailable.remove(status);
+    }
+
+    private DeviceFamilySource deviceFamily() {
+        DeviceFamily current = family;
+        return current == null ? withoutFamily : DeviceFamilySource.of(current);
     }
 
     @Override
@@ -65,14 +110,29 @@ public class ShowSecurityCryptoProviders implements OperationalCommand {
 
     @Override
     public void execute(Invocation invocation) {
-        List<ProviderStatus> providers = registry.providers();
-        invocation.print(Report.of(data(providers), out -> text(out, providers)));
+        List<ProviderStatus> providers = new java.util.ArrayList<>(registry.providers());
+        for (ProviderStatus absent : unavailable) {
+            if (providers.stream().noneMatch(p -> p.name().equals(absent.name()))) {
+                providers.add(absent);
+            }
+        }
+        DeviceFamilySource deviceFamily = deviceFamily();
+        invocation.print(Report.of(data(providers, deviceFamily), out -> text(out, providers, deviceFamily)));
     }
 
-    Map<String, Object> data(List<ProviderStatus> providers) {
+    Map<String, Object> data(List<ProviderStatus> providers, DeviceFamilySource deviceFamily) {
         Map<String, Object> family = new LinkedHashMap<>();
         family.put("name", deviceFamily.name());
         family.put("detail", deviceFamily.detail());
+        if (deviceFamily.hardware() != null) {
+            family.put("hardware", deviceFamily.hardware());
+        }
+        if (deviceFamily.status() != null) {
+            family.put("status", deviceFamily.status());
+        }
+        if (!deviceFamily.drivers().isEmpty()) {
+            family.put("driver", deviceFamily.drivers());
+        }
         List<Object> providerList = new ArrayList<>();
         for (ProviderStatus provider : providers) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -110,9 +170,19 @@ public class ShowSecurityCryptoProviders implements OperationalCommand {
         return Map.of("crypto-providers", body);
     }
 
-    void text(PrintStream out, List<ProviderStatus> providers) {
+    void text(PrintStream out, List<ProviderStatus> providers, DeviceFamilySource deviceFamily) {
         String detail = deviceFamily.detail();
         out.println("Device family: " + deviceFamily.name() + (detail == null ? "" : " (" + detail + ")"));
+        if (deviceFamily.hardware() != null) {
+            out.println("  Hardware: " + deviceFamily.hardware());
+        }
+        if (deviceFamily.status() != null) {
+            out.println("  Status:   " + deviceFamily.status());
+        }
+        List<String> drivers = deviceFamily.drivers();
+        for (int i = 0; i < drivers.size(); i++) {
+            out.println((i == 0 ? "  Drivers:  " : "            ") + drivers.get(i));
+        }
         out.println();
         if (providers.isEmpty()) {
             out.println("No crypto providers are registered.");
@@ -130,6 +200,9 @@ public class ShowSecurityCryptoProviders implements OperationalCommand {
             out.printf(providerRow, provider.name(), provider.state(), provider.driver());
         }
         out.println();
+        // drivers that found nothing to offer have a row above and no column below
+        providers = providers.stream().filter(p -> !p.capabilities().isEmpty())
+                .collect(java.util.stream.Collectors.toList());
 
         List<Map<Algorithm, CapabilityStatus>> byProvider = new ArrayList<>();
         int selectedWidth = "Selected".length();

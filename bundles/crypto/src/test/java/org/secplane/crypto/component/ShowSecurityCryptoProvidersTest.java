@@ -94,6 +94,18 @@ class ShowSecurityCryptoProvidersTest {
     }
 
     @Test
+    void aDriverThatFoundNothingIsListedWithItsReason() {
+        ShowSecurityCryptoProviders command = new ShowSecurityCryptoProviders(new StaticRegistry(sample()));
+        command.addUnavailable(new ProviderStatus("acme-accel", "acme driver 1.0", "no accelerator card found",
+                List.of()));
+        CapturingInvocation invocation = new CapturingInvocation();
+        command.execute(invocation);
+        String text = invocation.text();
+        assertTrue(text.contains("acme-accel  no accelerator card found"), text);
+        assertTrue(text.contains("Algorithm           Selected  jca             openssl\n"), "no column for it: " + text);
+    }
+
+    @Test
     void aReportedDeviceFamilyIsShown() {
         CapturingInvocation invocation = new CapturingInvocation();
         DeviceFamilySource simulator = new DeviceFamilySource() {
@@ -109,6 +121,44 @@ class ShowSecurityCryptoProvidersTest {
         };
         new ShowSecurityCryptoProviders(new StaticRegistry(List.of()), simulator).execute(invocation);
         assertEquals("Device family: simulator\n\nNo crypto providers are registered.\n", invocation.text());
+    }
+
+    @Test
+    void theBoundDeviceFamilyShowsItsHardwareStatusAndDrivers() {
+        org.secplane.driver.DeviceFamily family = (org.secplane.driver.DeviceFamily) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.secplane.driver.DeviceFamily.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "name":
+                            return "linux";
+                        case "hardware":
+                            return "Linux 6.1.0 amd64, /dev/net/tun present";
+                        case "status":
+                            return "ready: 1 tunnel interface, 0 static routes";
+                        case "drivers":
+                            return List.of("tunnels: TUN devices st0.N", "addresses and routes: rtnetlink");
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+        ShowSecurityCryptoProviders command = new ShowSecurityCryptoProviders(new StaticRegistry(List.of()));
+        command.addFamily(family);
+        CapturingInvocation invocation = new CapturingInvocation();
+        command.execute(invocation);
+        assertEquals(String.join("\n",
+                "Device family: linux",
+                "  Hardware: Linux 6.1.0 amd64, /dev/net/tun present",
+                "  Status:   ready: 1 tunnel interface, 0 static routes",
+                "  Drivers:  tunnels: TUN devices st0.N",
+                "            addresses and routes: rtnetlink",
+                "",
+                "No crypto providers are registered.",
+                ""), invocation.text());
+        String json = Json.write(invocation.report.data());
+        assertTrue(json.contains("\"status\": \"ready: 1 tunnel interface, 0 static routes\""), json);
+        command.removeFamily(family);
+        CapturingInvocation after = new CapturingInvocation();
+        command.execute(after);
+        assertTrue(after.text().startsWith("Device family: unknown (platform drivers not installed)\n"), after.text());
     }
 
     private static List<ProviderStatus> sample() {

@@ -1,0 +1,24 @@
+package org.secplane.ipsec;
+
+import java.net.InetAddress;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Key management's side (IKE), told by the data plane about events only it can see. Calls return at
+ * once; key management works asynchronously.
+ */
+@ConsumerType
+public interface KeyManager {
+
+    /**
+     * Traffic matched VPN {@code vpn} (a route into its st0 unit, or a tunnel policy) but no SA exists:
+     * negotiate one ({@code establish-tunnels on-traffic}). The packet itself is dropped (D-29).
+     */
+    void acquire(String vpn, TrafficSelector source, TrafficSelector destination);
+
+    /** An SA reached its soft ({@code hard == false}) or hard volume lifetime. */
+    void expired(ChildSa sa, boolean hard);
+
+    /** An ESP or AH packet from {@code peer} carried an SPI no installed SA has ({@code respond-bad-spi}). */
+    void unknownSpi(InetAddress peer, long spi, int protocol);
+}
