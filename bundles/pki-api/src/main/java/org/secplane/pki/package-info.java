@@ -5,10 +5,11 @@
  * {@link org.secplane.pki.PathValidationOptions}) and answers a {@link org.secplane.pki.PathValidationResult}:
  * the valid path and the CA profile that anchored it, or a {@link org.secplane.pki.ValidationFailure} naming
  * the certificate at fault. Revocation is a hook ({@link org.secplane.pki.RevocationChecker}) asked once per
- * certificate of the path with its issuer.
+ * certificate of the path with its issuer. The loaded CA profile and local certificates are read through
+ * the {@link org.secplane.pki.CertificateStore}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.secplane.pki;
 
 import org.osgi.annotation.bundle.Export;
