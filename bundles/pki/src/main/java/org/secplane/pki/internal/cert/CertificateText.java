@@ -77,9 +77,9 @@ public final class CertificateText {
         lines.add("  Certificate version: " + f.version);
         lines.add("  Serial number: " + f.serial);
         lines.add("  Issuer:");
-        lines.addAll(wrap("    ", SubjectNames.fields(f.issuer), "    "));
+        lines.addAll(wrap("    ", SubjectNames.fieldGroups(f.issuer), "    "));
         lines.add("  Subject:");
-        lines.addAll(wrap("    ", SubjectNames.fields(f.subject), "    "));
+        lines.addAll(wrap("    ", SubjectNames.fieldGroups(f.subject), "    "));
         lines.add("  Subject string:");
         lines.addAll(wrap("    ", split(SubjectNames.subjectString(f.subject)), "    "));
         if (f.alternateSubject != null) {
@@ -154,7 +154,7 @@ public final class CertificateText {
             return lines;
         }
         lines.add("  Subject:");
-        lines.addAll(wrap("    ", SubjectNames.fields(f.subject), "    "));
+        lines.addAll(wrap("    ", SubjectNames.fieldGroups(f.subject), "    "));
         if (f.alternateSubject != null) {
             lines.add("  Alternate subject: " + f.alternateSubject);
         }
@@ -213,10 +213,20 @@ public final class CertificateText {
     }
 
     /**
-     * {@code first} followed by the items joined with {@code ", "}; a line that would pass {@value #WIDTH}
-     * columns ends with the comma and the next one starts with {@code continuation}.
+     * {@code first} followed by the items joined with {@code ", "}; an item that would take the line past
+     * {@value #WIDTH} columns (not counting the comma that then ends it) starts the next line after
+     * {@code continuation}. An item (a group of subfields) wider than a line on its own is split at its commas.
+     * This reproduces the line breaks of the guide's indented samples (pki.md §3.18, §3.21).
      */
-    static List<String> wrap(String first, List<String> items, String continuation) {
+    static List<String> wrap(String first, List<String> groups, String continuation) {
+        List<String> items = new ArrayList<>();
+        for (String group : groups) {
+            if (continuation.length() + group.length() > WIDTH) {
+                items.addAll(List.of(group.split(", ")));
+            } else {
+                items.add(group);
+            }
+        }
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;

@@ -762,14 +762,22 @@ public final class PkiCertificates implements CertificateStore {
         }
         PathValidationRequest.Builder request = PathValidationRequest.builder(certificate).at(clock.instant())
                 .options(PathValidationOptions.builder().purpose(PathValidationOptions.Purpose.IKE).build());
-        if (selfSigned(certificate)) {
-            request.trusted("self-signed " + certificateId, certificate);
+        boolean selfSigned = selfSigned(certificate);
+        String anchorLabel = "self-signed " + certificateId;
+        if (selfSigned) {
+            request.trusted(anchorLabel, certificate);
         } else {
             request.trusted(caCertificates());
         }
         PathValidationResult result = validator.validate(request.build());
         if (!result.isValid()) {
-            throw new PkiException(failed + result.failure().orElseThrow().message());
+            String message = result.failure().orElseThrow().message();
+            if (selfSigned) {
+                // the validator names its trust anchor as a CA profile's certificate; this one is not
+                message = message.replaceAll(Pattern.quote("CA certificate " + anchorLabel + " (") + "(\"[^\"]*\")\\)",
+                        "certificate $1");
+            }
+            throw new PkiException(failed + message);
         }
         return "Local certificate " + certificateId + " verification success";
     }

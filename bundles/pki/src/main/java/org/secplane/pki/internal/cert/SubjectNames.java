@@ -122,13 +122,13 @@ public final class SubjectNames {
             if (value.isEmpty()) {
                 throw new PkiException("invalid subject '" + typed + "': " + key + " has an empty value");
             }
-            if (value.length() > attribute.maxLength()) {
-                throw new PkiException("invalid subject '" + typed + "': " + key + " value '" + value + "' is longer than "
-                        + attribute.maxLength() + " characters");
-            }
             if (key.equals("C") && !value.matches("[A-Za-z]{2}")) {
                 throw new PkiException("invalid subject '" + typed + "': C must be a two-letter country code (such as US),"
                         + " not '" + value + "'");
+            }
+            if (value.length() > attribute.maxLength()) {
+                throw new PkiException("invalid subject '" + typed + "': " + key + " value '" + value + "' is longer than "
+                        + attribute.maxLength() + " characters");
             }
             if ((key.equals("C") || key.equals("SN")) && !value.matches("[A-Za-z0-9 '()+,./:=?-]+")) {
                 throw new PkiException("invalid subject '" + typed + "': " + key + " value '" + value
@@ -233,6 +233,27 @@ public final class SubjectNames {
             }
         }
         return fields;
+    }
+
+    /**
+     * The detail form's subfields grouped by attribute: {@code Organization: o1, Organization: o2} is one
+     * group. The guide wraps the subfield lines between groups (its samples break after the Organizations,
+     * keep {@code Common name: device1-ABC-A1-CA} apart from the Domain components), see
+     * {@link CertificateText#wrap}.
+     */
+    public static List<String> fieldGroups(X500Name name) {
+        List<String> groups = new ArrayList<>();
+        String label = null;
+        for (String field : fields(name)) {
+            String fieldLabel = field.substring(0, field.indexOf(':'));
+            if (fieldLabel.equals(label)) {
+                groups.set(groups.size() - 1, groups.get(groups.size() - 1) + ", " + field);
+            } else {
+                groups.add(field);
+            }
+            label = fieldLabel;
+        }
+        return groups;
     }
 
     static String shortName(ASN1ObjectIdentifier type) {
