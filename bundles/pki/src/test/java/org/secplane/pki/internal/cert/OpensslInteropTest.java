@@ -13,10 +13,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.secplane.keystore.KeyType;
@@ -27,24 +24,7 @@ import org.secplane.keystore.KeyType;
  * certificates pass {@code openssl verify}; CA and end-entity certificates that OpenSSL made with RSA, DSA and
  * ECDSA keys load (PEM, DER, PKCS #7; PKCS #8 and traditional key files) and validate.
  */
-class OpensslInteropTest {
-
-    @TempDir
-    Path dir;
-
-    private CertificateFixture fixture;
-    private PkiCertificates engine;
-
-    @BeforeEach
-    void open() throws Exception {
-        fixture = new CertificateFixture(dir.resolve("state"));
-        engine = fixture.engine;
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+class OpensslInteropTest extends EngineTest {
 
     /** An OpenSSL CA of {@code type} in {@code dir}: {@code <name>.key}, {@code <name>.pem}. */
     private void opensslCa(String name, String type) throws Exception {

@@ -23,10 +23,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.secplane.keystore.KeyType;
 import org.secplane.keystore.PkiObjectStore;
 
@@ -35,24 +32,7 @@ import org.secplane.keystore.PkiObjectStore;
  * loads, verification, export and clear, each refusal storing nothing. Item numbers are those of the tester
  * checklist (pki.md §7).
  */
-class PkiCertificatesTest {
-
-    @TempDir
-    Path dir;
-
-    private CertificateFixture fixture;
-    private PkiCertificates engine;
-
-    @BeforeEach
-    void open() throws Exception {
-        fixture = new CertificateFixture(dir.resolve("state"));
-        engine = fixture.engine;
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+class PkiCertificatesTest extends EngineTest {
 
     private RequestParameters identity(String subject, Signing.Digest digest, boolean ca) throws Exception {
         return RequestParameters.of(SubjectNames.parse(subject, () -> CertificateFixture.SERIAL), "router2.example.net",
