@@ -239,7 +239,7 @@ public final class PkiCertificates implements CertificateStore {
     private static X509Certificate caCertificateOf(List<X509Certificate> certificates, Path file) throws PkiException {
         List<X509Certificate> cas = new ArrayList<>();
         for (X509Certificate certificate : certificates) {
-            if (isCa(certificate)) {
+            if (isCa(certificate) && !cas.contains(certificate)) { // a file may repeat a certificate
                 cas.add(certificate);
             }
         }

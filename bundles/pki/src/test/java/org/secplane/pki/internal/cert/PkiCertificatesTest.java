@@ -171,6 +171,9 @@ class PkiCertificatesTest extends EngineTest {
                 + " ca-identity <ca-identity>') and commit",
                 assertThrows(PkiException.class, () -> engine.prepareCaLoad("Root-CA", file)).getMessage());
         fixture.profiles.add("Root-CA");
+        Path twice = dir.resolve("twice.pem");
+        Files.writeString(twice, Files.readString(file) + Files.readString(file));
+        assertEquals(root, engine.prepareCaLoad("Root-CA", twice), "a certificate repeated in a file is one certificate");
         X509Certificate prepared = engine.prepareCaLoad("Root-CA", file);
         assertEquals(root, prepared);
         assertTrue(engine.caCertificates().isEmpty(), "nothing stored before the answer");
