@@ -116,6 +116,12 @@ public class PkiCertificatesIT {
 
         String committed = run("configure\nset security pki ca-profile Openssl-CA ca-identity openssl-ca\ncommit\nexit\n");
         assertTrue(committed, committed.contains("commit complete"));
+        String component = "";
+        for (int attempt = 0; attempt < 10 && !component.contains("secplane.name = Openssl-CA"); attempt++) {
+            component = run("service:list org.secplane.pki.component.CaProfileComponent\n"); // Config Admin is asynchronous
+        }
+        assertTrue("the CA profile is a component driven by Config Admin: " + component,
+                component.contains("secplane.name = Openssl-CA"));
         opensslCa();
 
         // §7 item 8: fingerprint and prompt; "no" stores nothing, "yes" loads

@@ -38,7 +38,7 @@ public class RequestSecurityPkiCaCertificateLoad extends PkiCommand {
     @Override
     public ArgumentSpec arguments() {
         return ArgumentSpec.builder()
-                .required("ca-profile", new ObjectNameType("ca-profile-name", java.util.List::of, null),
+                .required("ca-profile", new ObjectNameType("ca-profile-name", engine::configuredProfileNames, null),
                         "Load the CA certificate of the specified CA profile")
                 .required("filename", FILENAME, "Directory location and filename of the CA digital certificate")
                 .build();

@@ -209,6 +209,11 @@ public final class PkiCertificates implements CertificateStore {
 
     // ------------------------------------------------------------------ CA certificates
 
+    /** The configured CA profiles' names, sorted. */
+    public List<String> configuredProfileNames() {
+        return new ArrayList<>(new java.util.TreeSet<>(configuredProfiles.get()));
+    }
+
     /** Whether {@code name} is a configured CA profile or a member of a loaded CA profile group. */
     public boolean isKnownProfile(String name) {
         return configuredProfiles.get().contains(name) || (GROUP_MEMBER.matcher(name).matches()
