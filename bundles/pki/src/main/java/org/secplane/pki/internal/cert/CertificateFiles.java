@@ -97,6 +97,15 @@ public final class CertificateFiles {
 
     /** Parses the content of a certificate file; {@code source} names it in errors. */
     public static Contents parse(byte[] bytes, String source) throws PkiException {
+        try {
+            return parseContent(bytes, source);
+        } catch (RuntimeException e) {
+            // a decoder failing in a way no check foresaw: still a refusal naming the file, never a crash
+            throw new PkiException("file " + source + " is corrupt: " + message(e), e);
+        }
+    }
+
+    private static Contents parseContent(byte[] bytes, String source) throws PkiException {
         if (bytes.length == 0) {
             throw new PkiException("file " + source + " is empty");
         }
@@ -198,8 +207,8 @@ public final class CertificateFiles {
                     certificates.add(certificate(encoded, source, "PKCS #7 certificate " + (certificates.size() + 1)));
                 }
             }
-        } catch (IllegalArgumentException | IOException e) {
-            throw new PkiException("file " + source + ": corrupt PKCS #7: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new PkiException("file " + source + ": corrupt PKCS #7: " + message(e), e);
         }
         if (certificates.isEmpty()) {
             throw new PkiException("file " + source + ": the PKCS #7 file holds no certificate");

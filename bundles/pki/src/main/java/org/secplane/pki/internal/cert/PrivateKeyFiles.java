@@ -65,6 +65,14 @@ public final class PrivateKeyFiles {
     }
 
     static byte[] parse(byte[] bytes, String source) throws PkiException {
+        try {
+            return parseContent(bytes, source);
+        } catch (RuntimeException e) {
+            throw new PkiException("key file " + source + " is corrupt: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static byte[] parseContent(byte[] bytes, String source) throws PkiException {
         if (bytes.length == 0) {
             throw new PkiException("key file " + source + " is empty");
         }
