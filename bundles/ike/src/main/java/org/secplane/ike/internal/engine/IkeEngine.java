@@ -31,6 +31,7 @@ import org.secplane.ike.internal.message.MessageCodec;
 import org.secplane.ike.internal.message.NotifyPayload;
 import org.secplane.ike.internal.message.ParseException;
 import org.secplane.ike.internal.message.Payload;
+import org.secplane.ike.internal.policy.Identity;
 import org.secplane.ike.internal.policy.IkePolicy;
 import org.secplane.ike.internal.policy.PeerConfig;
 import org.secplane.ike.internal.policy.Selectors;
@@ -1310,10 +1311,22 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
         }
 
         @Override
-        public List<IkeSa> others(IkeSa sa) {
+        public List<IkeSa> sameIdentities(IkeSa sa) {
             List<IkeSa> out = new ArrayList<>(1);
             for (IkeSa o : all) {
-                if (o != sa && o.gateway.equals(sa.gateway) && o.alive() && o.state != IkeSaState.CREATED) {
+                if (o == sa || !o.alive() || o.state == IkeSaState.DELETING || o.localId == null
+                        || !o.localId.sameIdentity(sa.localId)) {
+                    continue;
+                }
+                boolean samePeer;
+                if (sa.peerId != null) {
+                    samePeer = sa.peerId.sameIdentity(o.peerId);
+                } else if (sa.peer.remoteIdentity != null && sa.peer.remoteIdentity.kind != Identity.Kind.DN_PATTERN) {
+                    samePeer = o.peerId != null && sa.peer.remoteIdentity.matches(o.peerId);
+                } else {
+                    samePeer = o.remote != null && sa.remote != null && o.remote.getAddress().equals(sa.remote.getAddress());
+                }
+                if (samePeer) {
                     out.add(o);
                 }
             }
