@@ -98,6 +98,11 @@ public final class IkePorts implements IkeTransport, AutoCloseable {
         reconcile();
     }
 
+    /** The local addresses asked for last. */
+    public synchronized Set<InetAddress> addresses() {
+        return wanted;
+    }
+
     /** The data plane's ESP-in-UDP receiver, or {@code null}. */
     public void espReceiver(EspReceiver receiver) {
         this.esp = receiver;

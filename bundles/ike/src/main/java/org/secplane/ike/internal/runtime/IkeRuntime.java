@@ -15,6 +15,7 @@ import org.secplane.driver.DeviceFamily;
 import org.secplane.ike.internal.auth.LocalCredentials;
 import org.secplane.ike.internal.auth.PeerCertificateValidator;
 import org.secplane.ike.internal.engine.IkeEngine;
+import org.secplane.ike.internal.engine.IkeSaInfo;
 import org.secplane.ike.internal.engine.IkeScheduler;
 import org.secplane.ike.internal.policy.IkePolicy;
 import org.secplane.ike.internal.policy.PeerConfig;
@@ -48,6 +49,7 @@ public final class IkeRuntime implements AutoCloseable {
     private final IkeEngine engine;
     private final PolicyMapper mapper;
     private String appliedFingerprint;
+    private Runnable release;
     private DeviceFamily family;
     private volatile List<String> problems = List.of();
 
@@ -92,9 +94,39 @@ public final class IkeRuntime implements AutoCloseable {
             LOG.warn("IKE configuration: {}", problem);
         }
         appliedFingerprint = fingerprint;
-        // the ports first, so that what the engine initiates at once finds them open
-        ports.addresses(addresses(policy, family));
+        // the new ports first, so that what the engine initiates at once finds them open; the old ones stay until
+        // the SAs on them (deleted by the change, with a Delete to the peer) are gone
+        Set<InetAddress> wanted = addresses(policy, family);
+        wanted.addAll(ports.addresses());
+        ports.addresses(wanted);
         engine.apply(policy);
+        releaseUnusedPorts();
+    }
+
+    /**
+     * Closes the ports no gateway needs once no IKE SA uses them any more; checks again every second while
+     * some are still in use (an SA being deleted waits for the peer's answer to its Delete).
+     */
+    private synchronized void releaseUnusedPorts() {
+        cancelRelease();
+        Set<InetAddress> needed = addresses(engine.policy(), family);
+        Set<InetAddress> inUse = new LinkedHashSet<>(needed);
+        for (IkeSaInfo sa : engine.ikeSecurityAssociations()) {
+            inUse.add(sa.local().getAddress());
+        }
+        inUse.retainAll(ports.addresses());
+        inUse.addAll(needed);
+        ports.addresses(inUse);
+        if (!inUse.equals(needed)) {
+            release = scheduler.schedule(this::releaseUnusedPorts, 1000);
+        }
+    }
+
+    private void cancelRelease() {
+        if (release != null) {
+            release.run();
+            release = null;
+        }
     }
 
     /** The active device family, or {@code null} when none is. */
@@ -112,7 +144,7 @@ public final class IkeRuntime implements AutoCloseable {
     }
 
     private void listen() {
-        ports.addresses(addresses(engine.policy(), family));
+        releaseUnusedPorts();
     }
 
     /** Where IKE listens: the gateways' external-interface addresses, or the family's for a gateway without one. */
@@ -169,6 +201,7 @@ public final class IkeRuntime implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        cancelRelease();
         ports.close();
         engine.close();
         scheduler.shutdown();

@@ -213,6 +213,16 @@ class SimulatorWireTwoPeerTest {
     }
 
     @Test
+    void removingTheGatewayDeletesItsSaOnBothSidesThenClosesItsPorts() {
+        awaitTunnel();
+        alice.commit("delete security ipsec vpn vpn1\ndelete security ike gateway gw1\n");
+        await(() -> bob.up().isEmpty() && bob.children().isEmpty(), "the Delete reached bob");
+        await(() -> alice.engine().ikeSecurityAssociations().isEmpty() && alice.ike.ports().status().isEmpty(),
+                "alice's SA gone and, after it, her ports");
+        assertTrue(alice.ike.installer().recorded().isEmpty());
+    }
+
+    @Test
     void espInUdpTravelsBetweenTheNatTPortsAndReachesTheDataPlaneReceiver() throws Exception {
         awaitTunnel();
         byte[] packet = {0x12, 0x34, 0x56, 0x78, 0, 0, 0, 1, 9, 9, 9, 9};
