@@ -37,8 +37,8 @@ import org.junit.runners.MethodSorters;
  * {@code show security ike security-associations detail | display json}; IKE and CHILD rekeys started by
  * strongSwan and, at the soft lifetime of a 180-second SA, by secplane (that SA is brought up first and checked
  * last, so the wait overlaps the other tests); strongSwan's cookie challenge (its {@code cookie_threshold} is 1
- * and a half-open IKE SA is left on it); NAT traversal through a masquerading NAT with keepalives; a wrong
- * pre-shared key shown with its reason and logged without the key; clear. Needs root, {@code ip netns}, nftables,
+ * and a half-open IKE SA is left on it); NAT traversal through a masquerading NAT with keepalives; dead peer
+ * detection; a wrong pre-shared key shown with its reason and logged without the key; clear. Needs root, {@code ip netns}, nftables,
  * python3 and strongSwan (installed by {@code itests/install-test-prerequisites}); skipped without root.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -131,8 +131,11 @@ public class StrongSwanInteropIT {
 
     @Test
     public void a_secplaneInitiatesWithEcp256AndTheSasAgreeWithSwanctl() throws Exception {
-        commit(gateway("gw-ecp", "10.66.2.2", "ge-0/0/0.0", "ecp256", "left") + vpn("vpn-ecp", "gw-ecp", "esp-cbc", "192.168.66.0/24",
-                "192.168.67.0/24", true));
+        long livenessBefore = count(strongswan.log(), "parsed INFORMATIONAL request", "[ ]");
+        commit(gateway("gw-ecp", "10.66.2.2", "ge-0/0/0.0", "ecp256", "left")
+                + "set security ike gateway gw-ecp dead-peer-detection always-send\n"
+                + "set security ike gateway gw-ecp dead-peer-detection interval 1\n"
+                + vpn("vpn-ecp", "gw-ecp", "esp-cbc", "192.168.66.0/24", "192.168.67.0/24", true));
         awaitBoth("gw-ecp", "resp");
         Map<String, Object> ours = ourSa("gw-ecp");
         assertEquals("Initiator", ours.get("ike-sa-role"));
@@ -140,6 +143,11 @@ public class StrongSwanInteropIT {
         assertEquals("10.66.2.1", theirSa("resp", ours).get("remote-host"));
         String active = secplane.batch("show security ike active-peer\n");
         assertTrue(active, active.contains("10.66.2.2         4500    right@example.test"));
+        // D-19 always-send: an empty INFORMATIONAL (IKEv2 liveness) every second while nothing comes from the peer
+        await("dead peer detection requests answered by strongSwan",
+                () -> count(strongswan.log(), "parsed INFORMATIONAL request", "[ ]") >= livenessBefore + 2);
+        assertEquals("the liveness checks were answered: still the same SA", ours.get("ike-sa-initiator-cookie"),
+                ourSa("gw-ecp").get("ike-sa-initiator-cookie"));
         remove("gw-ecp", "vpn-ecp", "resp");
     }
 
@@ -543,8 +551,9 @@ public class StrongSwanInteropIT {
         }
     }
 
-    private static long count(Path file, String text) throws Exception {
-        return Files.readString(file).lines().filter(l -> l.contains(text)).count();
+    /** Lines of {@code file} that hold every one of {@code texts}. */
+    private static long count(Path file, String... texts) throws Exception {
+        return Files.readString(file).lines().filter(l -> java.util.Arrays.stream(texts).allMatch(l::contains)).count();
     }
 
     private static void link(String nsA, String ifA, String addressA, String nsB, String ifB, String addressB) throws Exception {

@@ -5,9 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,6 +24,8 @@ import org.secplane.driver.DeviceFamily;
 import org.secplane.ike.internal.auth.StoreCredentials;
 import org.secplane.ike.internal.auth.StoreValidator;
 import org.secplane.ike.internal.runtime.IkeRuntime;
+import org.secplane.ike.internal.runtime.IkeTunables;
+import org.secplane.ike.internal.sa.SaHost;
 import org.secplane.ipsec.ChildSa;
 import org.secplane.ipsec.EspInUdpReceiver;
 import org.secplane.ipsec.KeyManager;
@@ -30,6 +35,8 @@ import org.secplane.ipsec.UdpEncapsulation;
 import org.secplane.keystore.KeyPairStore;
 import org.secplane.pki.CertificateStore;
 import org.secplane.pki.PathValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Key management in the running product: owns the {@link IkeRuntime} (the IKEv2 engine, its UDP ports, the SA
@@ -43,19 +50,31 @@ import org.secplane.pki.PathValidator;
  * under its own, bundle-private type).
  */
 @Component(service = {CommitListener.class, KeyManager.class, UdpEncapsulation.class, IkeServiceComponent.class},
-        immediate = true)
+        immediate = true, configurationPid = IkeTunables.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class IkeServiceComponent implements CommitListener, KeyManager, UdpEncapsulation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IkeServiceComponent.class);
+
     private final IkeRuntime runtime;
+    private final SaHost.Settings settings = new SaHost.Settings();
     private volatile ConfigurationService configuration;
     private volatile CertificateStore certificates;
     private volatile KeyPairStore keys;
     private volatile PathValidator pathValidator;
 
+    /** {@code properties}: the knobs of {@code etc/org.secplane.ike.cfg} ({@link IkeTunables}), when it exists. */
     @Activate
-    public IkeServiceComponent(@Reference CryptoRegistry crypto) {
+    public IkeServiceComponent(@Reference CryptoRegistry crypto, Map<String, Object> properties) {
+        tune(properties);
         this.runtime = new IkeRuntime(crypto, this::revealSecret, new StoreCredentials(() -> certificates, () -> keys),
-                new StoreValidator(() -> pathValidator, () -> certificates, Instant::now));
+                new StoreValidator(() -> pathValidator, () -> certificates, Instant::now), settings);
+    }
+
+    @Modified
+    void tune(Map<String, Object> properties) {
+        for (String problem : IkeTunables.apply(properties, settings)) {
+            LOG.error("{}", problem);
+        }
     }
 
     @Deactivate
