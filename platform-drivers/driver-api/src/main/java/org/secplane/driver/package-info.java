@@ -7,7 +7,7 @@
  * of them registers (version 1.1: added).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.secplane.driver;
 
 import org.osgi.annotation.bundle.Export;

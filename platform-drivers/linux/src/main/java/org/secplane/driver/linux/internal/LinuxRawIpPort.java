@@ -40,6 +40,8 @@ final class LinuxRawIpPort implements RawIpPort {
     private InetAddress lastSource;
     private InetAddress lastDestination;
     private int lastDestinationLength;
+    /** The IPv4 header length of the last payload received (the header stays at the start of receiveBuffer). */
+    private int lastHeaderLength = -1;
 
     /** Opens the socket in the calling thread's network namespace. */
     LinuxRawIpPort(InetAddress local, int protocol) throws IOException {
@@ -87,6 +89,7 @@ final class LinuxRawIpPort implements RawIpPort {
                             continue; // not a well-formed IPv4 datagram: dropped
                         }
                     }
+                    lastHeaderLength = ipv4 ? offset : -1;
                     int length = (int) Math.min(n - offset, buffer.remaining());
                     int start = buffer.position();
                     buffer.put(start, receiveView, offset, length); // one copy, heap or direct, no allocation
@@ -144,6 +147,17 @@ final class LinuxRawIpPort implements RawIpPort {
         } finally {
             socket.leave();
         }
+    }
+
+    /** IPv4: the header of the last datagram, still at the start of the receive buffer until the next receive. */
+    @Override
+    public int lastOuterHeader(byte[] out, int offset) {
+        int length = lastHeaderLength;
+        if (length < 0) {
+            return -1;
+        }
+        receiveView.get(0, out, offset, length);
+        return length;
     }
 
     private void setDontFragment(boolean wanted) throws IOException {
