@@ -158,8 +158,41 @@ public final class DataPlane implements SaEvents, TunnelRegistry.Listener, AutoC
             closePorts();
         }
         family = added;
+        syncStandingPorts();
         for (RawPortHolder holder : ports.values()) {
             openPort(holder);
+        }
+    }
+
+    /** Keeps ESP and AH ports open on the family's own addresses (link-local ones aside), closes unused ones. */
+    private void syncStandingPorts() {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        if (family != null) {
+            List<InetAddress> addresses;
+            try {
+                addresses = family.localAddresses();
+            } catch (RuntimeException e) {
+                LOG.debug("the device family's addresses: {}", e.toString());
+                addresses = List.of();
+            }
+            for (InetAddress address : addresses) {
+                if (address.isLinkLocalAddress() || address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+                    continue;
+                }
+                for (int protocol : new int[] {SaPair.ESP, SaPair.AH}) {
+                    wanted.add(portKey(address, protocol));
+                    portFor(address, protocol).standing = true;
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, RawPortHolder>> it = ports.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, RawPortHolder> entry = it.next();
+            RawPortHolder holder = entry.getValue();
+            holder.standing = wanted.contains(entry.getKey());
+            if (!holder.standing && holder.users == 0) {
+                closePort(holder);
+                it.remove();
+            }
         }
     }
 
@@ -371,7 +404,7 @@ public final class DataPlane implements SaEvents, TunnelRegistry.Listener, AutoC
             route.current = route.newestUsable();
         }
         dropRouteIfUnused(route);
-        if (binding.port != null && --binding.port.users == 0) {
+        if (binding.port != null && --binding.port.users == 0 && !binding.port.standing) {
             closePort(binding.port);
             ports.remove(portKey(binding.port.local, binding.port.protocol));
         }
@@ -389,6 +422,11 @@ public final class DataPlane implements SaEvents, TunnelRegistry.Listener, AutoC
 
     private static String routeKey(String bindInterface, String vpn) {
         return (bindInterface == null ? POLICY_BASED : bindInterface) + "\u0000" + vpn;
+    }
+
+    /** The policy of a tunnel interface (made if needed), for {@link PacketLoop}. */
+    synchronized TunnelPolicy policy(String name) {
+        return policyFor(name);
     }
 
     private TunnelPolicy policyFor(String name) {
@@ -487,7 +525,8 @@ public final class DataPlane implements SaEvents, TunnelRegistry.Listener, AutoC
     /**
      * The once-a-second work: removes pairs past their hard lifetime in seconds (key management deletes them
      * first; this is the safety net when it cannot), closes the crypto objects of pairs removed more than two
-     * seconds ago, and retries raw ports that could not be opened.
+     * seconds ago, follows the device family's addresses with its standing raw ports and retries raw ports
+     * that could not be opened.
      */
     public synchronized void tick() {
         long now = nanoTime.getAsLong();
@@ -508,6 +547,7 @@ public final class DataPlane implements SaEvents, TunnelRegistry.Listener, AutoC
                 it.remove();
             }
         }
+        syncStandingPorts();
         for (RawPortHolder holder : ports.values()) {
             if (holder.port == null && family != null) {
                 openPort(holder);

@@ -105,15 +105,27 @@ public final class IpsecReports {
         if (pairs.isEmpty()) {
             return;
         }
-        out.println(String.format("  %-8s%-16s%-10s%-13s%-4s%-5s%-6s%s", "ID", "Algorithm", "SPI", "Life:sec/kb", "Mon", "vsys",
-                "Port", "Gateway"));
+        out.println(summaryLine("ID", "Algorithm", "SPI", "Life:sec/kb", "Mon", "vsys", "Port", "Gateway"));
         for (SaPair pair : pairs) {
             for (SecurityAssociation sa : new SecurityAssociation[] {pair.inbound(), pair.outbound()}) {
-                out.println(String.format("  %-8s%-16s%-10s%-13s%-4s%-5s%-6s%s", (sa.inbound() ? "<" : ">") + pair.tunnelId(),
-                        algorithm(pair), Long.toHexString(sa.spi()), life(pair, sa, nowNanos), "-", "root", port(pair),
-                        pair.remote().getHostAddress()));
+                out.println(summaryLine((sa.inbound() ? "<" : ">") + pair.tunnelId(), algorithm(pair), Long.toHexString(sa.spi()),
+                        life(pair, sa, nowNanos), "-", "root", Integer.toString(port(pair)), Addresses.format(pair.remote())));
             }
         }
+    }
+
+    /** The summary's columns at the sample's widths (§3.8), always at least one space apart. */
+    private static final int[] COLUMNS = {8, 16, 10, 13, 4, 5, 6};
+
+    private static String summaryLine(String... values) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int i = 0; i < values.length; i++) {
+            line.append(values[i]);
+            if (i < COLUMNS.length) {
+                line.append(" ".repeat(Math.max(1, COLUMNS[i] - values[i].length())));
+            }
+        }
+        return line.toString();
     }
 
     private static Map<String, Object> summaryData(SaPair pair, long nowNanos) {
@@ -136,7 +148,7 @@ public final class IpsecReports {
         data.put("monitoring", "-");
         data.put("vsys", "root");
         data.put("port", port(pair));
-        data.put("gateway", pair.remote().getHostAddress());
+        data.put("gateway", Addresses.format(pair.remote()));
         return data;
     }
 
@@ -149,7 +161,7 @@ public final class IpsecReports {
             first = false;
             ChildSa sa = pair.childSa();
             out.println("  Virtual-system: root");
-            out.println("  Local Gateway: " + pair.local().getHostAddress() + ", Remote Gateway: " + pair.remote().getHostAddress());
+            out.println("  Local Gateway: " + Addresses.format(pair.local()) + ", Remote Gateway: " + Addresses.format(pair.remote()));
             out.println("  Local Identity: " + identity(sa.localSelectors(), pair.remote()));
             out.println("  Remote Identity: " + identity(sa.remoteSelectors(), pair.remote()));
             if (sa.origin() != ChildSa.Origin.MANUAL) {
@@ -187,8 +199,8 @@ public final class IpsecReports {
         data.put("id", pair.tunnelId());
         data.put("vpn", pair.vpn());
         data.put("virtual-system", "root");
-        data.put("local-gateway", pair.local().getHostAddress());
-        data.put("remote-gateway", pair.remote().getHostAddress());
+        data.put("local-gateway", Addresses.format(pair.local()));
+        data.put("remote-gateway", Addresses.format(pair.remote()));
         data.put("local-identity", identity(sa.localSelectors(), pair.remote()));
         data.put("remote-identity", identity(sa.remoteSelectors(), pair.remote()));
         if (sa.origin() != ChildSa.Origin.MANUAL) {
@@ -297,7 +309,7 @@ public final class IpsecReports {
         String protocol = protocolName(selector.protocol()) + ":"
                 + (selector.startPort() == 0 && selector.endPort() == 65535 ? 0 : selector.startPort());
         int prefix = selector.prefixLength();
-        String start = selector.start().getHostAddress();
+        String start = Addresses.format(selector.start());
         if (prefix == bytes * 8) {
             return family + "(" + protocol + ",[0.." + (bytes - 1) + "]=" + start + ")";
         }
@@ -305,7 +317,7 @@ public final class IpsecReports {
             return family + "_subnet(" + protocol + ",[0.." + (2 * bytes - 1) + "]=" + start + "/" + prefix + ")";
         }
         return family + "_range(" + protocol + ",[0.." + (2 * bytes - 1) + "]=" + start + "-"
-                + selector.end().getHostAddress() + ")";
+                + Addresses.format(selector.end()) + ")";
     }
 
     private static String protocolName(int protocol) {

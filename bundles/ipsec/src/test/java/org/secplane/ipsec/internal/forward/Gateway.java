@@ -58,6 +58,7 @@ final class Gateway implements AutoCloseable {
     /** External addresses without a configuration: {@code ge-0/0/3.0} with these prefixes. */
     Gateway addresses(String... prefixes) {
         family.setExternalInterfaces(Map.of("ge-0/0/3.0", List.of(prefixes)));
+        plane.tick(); // the data plane follows the family's addresses every second
         return this;
     }
 
@@ -81,6 +82,7 @@ final class Gateway implements AutoCloseable {
         }
         ConfigView active = configuration.commit(lines);
         family.configure(active);
+        plane.tick();
         applier.apply(TunnelPlan.of(active));
         plane.apply(DataPlaneConfiguration.of(active, configuration::reveal));
         return active;

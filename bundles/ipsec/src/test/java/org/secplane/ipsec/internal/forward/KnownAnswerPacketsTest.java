@@ -11,21 +11,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.BlockCipher;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.MD5Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.engines.DESEngine;
-import org.bouncycastle.crypto.engines.DESedeEngine;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.CBCBlockCipher;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +125,7 @@ class KnownAnswerPacketsTest {
             long sequence, String iv, String plaintext, String ciphertextAndTag) throws Exception {
         start("1.1.1.2/30", "1.1.1.1/30");
         SaPair pair = install(50, false, spi, algorithm, hex(keyAndSalt), null, null);
-        byte[] esp = concat(spiAndSequence(spi, sequence), hex(iv), hex(ciphertextAndTag));
+        byte[] esp = ReferencePackets.concat(ReferencePackets.spiAndSequence(spi, sequence), hex(iv), hex(ciphertextAndTag));
         byte[] plain = hex(plaintext);
         byte[] payload = Arrays.copyOf(plain, plain.length - 2 - (plain[plain.length - 2] & 0xff));
 
@@ -167,7 +152,7 @@ class KnownAnswerPacketsTest {
         byte[] inner = hex("45000054a6f200004001e778c6336405c000020508005b7a3a080000553bec10"
                 + "0007362708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20212223"
                 + "2425262728292a2b2c2d2e2f3031323334353637");
-        byte[] esp = concat(spiAndSequence(0x01020304L, 5), hex("1011121314151617"),
+        byte[] esp = ReferencePackets.concat(ReferencePackets.spiAndSequence(0x01020304L, 5), hex("1011121314151617"),
                 hex("24039428b97f417e3c13753a4f05087b67c352e6a7fab1b982d466ef407ae5c614ee8099d52844eb61aa95df"
                         + "ab4c02f72aa71e7c4c4f64c9befe2facc638e8f3cbec163fac469b502773f6fb94e664da9165b82829f641e0"
                         + "76aaa8266b7fb0f7b11b369907e1ad43"));
@@ -210,7 +195,7 @@ class KnownAnswerPacketsTest {
             boolean tunnel, String payload, String ciphertext) throws Exception {
         start("192.168.123.3/24", "192.168.123.100/24");
         SaPair pair = install(50, tunnel, spi, Algorithm.AES_128_CBC, hex(key), null, null);
-        byte[] esp = concat(spiAndSequence(spi, sequence), hex(iv), hex(ciphertext));
+        byte[] esp = ReferencePackets.concat(ReferencePackets.spiAndSequence(spi, sequence), hex(iv), hex(ciphertext));
         byte[] inner = tunnel ? hex(payload) : Packets.ipv4("192.168.123.3", "192.168.123.100", 1, hex(payload), false);
         pair.outbound().startSequence(sequence - 1, 0);
         ivs.add(hex(iv));
@@ -245,22 +230,22 @@ class KnownAnswerPacketsTest {
     void cipherWithHmacMatchesBouncyCastleBothWays(Algorithm cipher, Algorithm mac) throws Exception {
         start("10.0.0.1/24", "10.0.0.2/24");
         SecureRandom random = new SecureRandom();
-        byte[] encryptionKey = cipher == null ? null : random(random, cipher.keySize());
-        byte[] integrityKey = random(random, mac.keySize());
+        byte[] encryptionKey = cipher == null ? null : ReferencePackets.random(random, cipher.keySize());
+        byte[] integrityKey = ReferencePackets.random(random, mac.keySize());
         SaPair pair = install(50, true, 0x12345678L, cipher, encryptionKey, mac, integrityKey);
         pair.outbound().startSequence(41, 0);
         for (int size : new int[] {0, 1, 56, 1372}) {
             byte[] inner = Packets.ping("192.0.2.10", "198.51.100.20", size, size);
-            byte[] iv = cipher == null ? new byte[0] : random(random, cipher.ivSize());
+            byte[] iv = cipher == null ? new byte[0] : ReferencePackets.random(random, cipher.ivSize());
             ivs.add(iv);
             st0.inject(inner);
             byte[] sent = peer.receive(50);
             long sequence = Bytes.u32(sent, 4);
-            assertEquals(hex(bcEsp(cipher, encryptionKey, mac, integrityKey, 0x12345678L, sequence, iv, inner, 4)), hex(sent),
+            assertEquals(hex(ReferencePackets.bcEsp(cipher, encryptionKey, mac, integrityKey, 0x12345678L, sequence, iv, inner, 4)), hex(sent),
                     "ESP of a " + inner.length + "-byte packet");
 
-            byte[] otherIv = cipher == null ? new byte[0] : random(random, cipher.ivSize());
-            peer.send(50, bcEsp(cipher, encryptionKey, mac, integrityKey, 0x12345678L, 1000 + size, otherIv, inner, 4),
+            byte[] otherIv = cipher == null ? new byte[0] : ReferencePackets.random(random, cipher.ivSize());
+            peer.send(50, ReferencePackets.bcEsp(cipher, encryptionKey, mac, integrityKey, 0x12345678L, 1000 + size, otherIv, inner, 4),
                     Packets.address("10.0.0.1"));
             assertArrayEquals(inner, Peer.collect(st0));
         }
@@ -271,14 +256,14 @@ class KnownAnswerPacketsTest {
     void gcmWithEveryIcvLengthMatchesBouncyCastleBothWays(Algorithm gcm) throws Exception {
         start("10.0.0.1/24", "10.0.0.2/24");
         SecureRandom random = new SecureRandom();
-        byte[] keyAndSalt = random(random, gcm.keySize() + 4);
+        byte[] keyAndSalt = ReferencePackets.random(random, gcm.keySize() + 4);
         SaPair pair = install(50, true, 0xabcdef01L, gcm, keyAndSalt, null, null);
         pair.outbound().startSequence(0, 0);
         byte[] inner = Packets.ipv6("2001:db8:1::10", "2001:db8:2::20", 17, Packets.udp(5000, 53, new byte[333]));
         st0.inject(inner);
         byte[] sent = peer.receive(50);
-        assertEquals(hex(bcGcm(gcm, keyAndSalt, 0xabcdef01L, 1, inner, 41)), hex(sent));
-        peer.send(50, bcGcm(gcm, keyAndSalt, 0xabcdef01L, 77, inner, 41), Packets.address("10.0.0.1"));
+        assertEquals(hex(ReferencePackets.bcGcm(gcm, keyAndSalt, 0xabcdef01L, 1, inner, 41)), hex(sent));
+        peer.send(50, ReferencePackets.bcGcm(gcm, keyAndSalt, 0xabcdef01L, 77, inner, 41), Packets.address("10.0.0.1"));
         assertArrayEquals(inner, Peer.collect(st0));
     }
 
@@ -300,7 +285,7 @@ class KnownAnswerPacketsTest {
     @MethodSource("ahCases")
     void ahMatchesBouncyCastleOverTheOuterHeaderBothWays(Algorithm mac, String local, String remote) throws Exception {
         start(local, remote);
-        byte[] key = random(new SecureRandom(), mac.keySize());
+        byte[] key = ReferencePackets.random(new SecureRandom(), mac.keySize());
         SaPair pair = install(51, true, 0x3093L, null, null, mac, key);
         pair.outbound().startSequence(0, 0);
         byte[] inner = Packets.ping("192.0.2.10", "198.51.100.20", 1, 100);
@@ -308,152 +293,9 @@ class KnownAnswerPacketsTest {
         byte[] sent = peer.receive(51);
         byte[] localAddress = Packets.address(local.substring(0, local.indexOf('/'))).getAddress();
         byte[] remoteAddress = peer.address.getAddress();
-        assertEquals(hex(bcAh(mac, key, 0x3093L, 1, inner, localAddress, remoteAddress)), hex(sent));
-        peer.send(51, bcAh(mac, key, 0x3093L, 9, inner, remoteAddress, localAddress), Packets.address(local.substring(0,
+        assertEquals(hex(ReferencePackets.bcAh(mac, key, 0x3093L, 1, inner, localAddress, remoteAddress)), hex(sent));
+        peer.send(51, ReferencePackets.bcAh(mac, key, 0x3093L, 9, inner, remoteAddress, localAddress), Packets.address(local.substring(0,
                 local.indexOf('/'))));
         assertArrayEquals(inner, Peer.collect(st0));
-    }
-
-    // ---------------------------------------------------------------- reference packets
-
-    private static byte[] random(SecureRandom random, int length) {
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] spiAndSequence(long spi, long sequence) {
-        byte[] header = new byte[8];
-        Bytes.put32(header, 0, spi);
-        Bytes.put32(header, 4, sequence);
-        return header;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
-    }
-
-    /** Payload, padding 1, 2, 3, … to {@code align}, pad length, next header (RFC 4303 §2.4). */
-    private static byte[] trailer(byte[] payload, int align, int nextHeader) {
-        int pad = (align - (payload.length + 2) % align) % align;
-        byte[] out = Arrays.copyOf(payload, payload.length + pad + 2);
-        for (int i = 1; i <= pad; i++) {
-            out[payload.length + i - 1] = (byte) i;
-        }
-        out[out.length - 2] = (byte) pad;
-        out[out.length - 1] = (byte) nextHeader;
-        return out;
-    }
-
-    private static BlockCipher bcCipher(Algorithm cipher) {
-        switch (cipher) {
-            case DES_CBC: return new DESEngine();
-            case TDES_CBC: return new DESedeEngine();
-            default: return AESEngine.newInstance();
-        }
-    }
-
-    private static Digest bcDigest(Algorithm mac) {
-        switch (mac) {
-            case HMAC_MD5_96: return new MD5Digest();
-            case HMAC_SHA1_96: return new SHA1Digest();
-            case HMAC_SHA2_512_256: return new SHA512Digest();
-            default: return new SHA256Digest();
-        }
-    }
-
-    private static byte[] bcHmac(Algorithm mac, byte[] key, byte[]... parts) {
-        HMac hmac = new HMac(bcDigest(mac));
-        hmac.init(new KeyParameter(key));
-        for (byte[] part : parts) {
-            hmac.update(part, 0, part.length);
-        }
-        byte[] full = new byte[hmac.getMacSize()];
-        hmac.doFinal(full, 0);
-        return Arrays.copyOf(full, mac.outputSize());
-    }
-
-    /** ESP with a CBC cipher (or none) and an HMAC, encrypt-then-MAC, made with Bouncy Castle. */
-    static byte[] bcEsp(Algorithm cipher, byte[] encryptionKey, Algorithm mac, byte[] integrityKey, long spi, long sequence,
-            byte[] iv, byte[] inner, int nextHeader) {
-        byte[] plain = trailer(inner, cipher == null ? 4 : Math.max(4, cipher.blockSize()), nextHeader);
-        byte[] encrypted;
-        if (cipher == null) {
-            encrypted = plain;
-        } else {
-            CBCBlockCipher cbc = (CBCBlockCipher) CBCBlockCipher.newInstance(bcCipher(cipher));
-            cbc.init(true, new ParametersWithIV(new KeyParameter(encryptionKey), iv));
-            encrypted = new byte[plain.length];
-            for (int i = 0; i < plain.length; i += cbc.getBlockSize()) {
-                cbc.processBlock(plain, i, encrypted, i);
-            }
-        }
-        byte[] authenticated = concat(spiAndSequence(spi, sequence), iv, encrypted);
-        return concat(authenticated, bcHmac(mac, integrityKey, authenticated));
-    }
-
-    /** ESP with AES-GCM (RFC 4106): IV = the sequence number, AAD = SPI and sequence number. */
-    static byte[] bcGcm(Algorithm gcm, byte[] keyAndSalt, long spi, long sequence, byte[] inner, int nextHeader) {
-        byte[] plain = trailer(inner, 4, nextHeader);
-        byte[] iv = new byte[8];
-        Bytes.put64(iv, 0, sequence);
-        byte[] nonce = concat(Arrays.copyOfRange(keyAndSalt, gcm.keySize(), gcm.keySize() + 4), iv);
-        GCMBlockCipher bc = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
-        bc.init(true, new AEADParameters(new KeyParameter(Arrays.copyOf(keyAndSalt, gcm.keySize())), gcm.outputSize() * 8, nonce,
-                spiAndSequence(spi, sequence)));
-        byte[] out = new byte[bc.getOutputSize(plain.length)];
-        int n = bc.processBytes(plain, 0, plain.length, out, 0);
-        try {
-            bc.doFinal(out, n);
-        } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
-            throw new IllegalStateException(e);
-        }
-        return concat(spiAndSequence(spi, sequence), iv, out);
-    }
-
-    /**
-     * AH in tunnel mode (RFC 4302): the ICV over the outer header with its mutable fields (and, as a raw socket
-     * sends with DF set, the Identification) zero, the AH header with a zero ICV field, and the inner packet.
-     */
-    static byte[] bcAh(Algorithm mac, byte[] key, long spi, long sequence, byte[] inner, byte[] source, byte[] destination) {
-        boolean ipv4 = source.length == 4;
-        int icv = mac.outputSize();
-        int length = 12 + icv;
-        int unit = ipv4 ? 4 : 8;
-        length = (length + unit - 1) / unit * unit;
-        byte[] ah = new byte[length];
-        ah[0] = 4;
-        ah[1] = (byte) (length / 4 - 2);
-        Bytes.put32(ah, 4, spi);
-        Bytes.put32(ah, 8, sequence);
-        byte[] header;
-        if (ipv4) {
-            header = new byte[20];
-            header[0] = 0x45;
-            Bytes.put16(header, 2, 20 + length + inner.length);
-            header[9] = 51;
-            System.arraycopy(source, 0, header, 12, 4);
-            System.arraycopy(destination, 0, header, 16, 4);
-        } else {
-            header = new byte[40];
-            header[0] = 0x60;
-            Bytes.put16(header, 4, length + inner.length);
-            header[6] = 51;
-            System.arraycopy(source, 0, header, 8, 16);
-            System.arraycopy(destination, 0, header, 24, 16);
-        }
-        byte[] value = bcHmac(mac, key, header, ah, inner);
-        System.arraycopy(value, 0, ah, 12, icv);
-        return concat(ah, inner);
     }
 }
