@@ -22,6 +22,8 @@ import org.secplane.driver.RawIpPort;
 final class LinuxRawIpPort implements RawIpPort {
 
     private static final int MAX = 65535;
+    /** Bytes of packets (with the kernel's overhead per packet) the receive queue holds. */
+    private static final int RECEIVE_QUEUE = 4 << 20;
 
     private final int protocol;
     private final boolean ipv4;
@@ -63,7 +65,22 @@ final class LinuxRawIpPort implements RawIpPort {
             LibC.close(fd);
             throw e;
         }
+        enlargeReceiveQueue(fd);
         this.socket = new PollableFd(fd, "raw protocol " + protocol);
+    }
+
+    /**
+     * A receive queue of {@link #RECEIVE_QUEUE} bytes ({@code SO_RCVBUFFORCE}, which root may set past
+     * {@code net.core.rmem_max}; else as much as {@code SO_RCVBUF} gets). The default (about 200 KB) fills
+     * within a TCP burst, and (seen on Linux 6.18) a raw socket with a full queue does not count as a listener, so
+     * the kernel answers each packet it drops with an ICMP protocol-unreachable to the peer, in clear.
+     */
+    private static void enlargeReceiveQueue(int fd) {
+        Memory size = new Memory(4);
+        size.setInt(0, RECEIVE_QUEUE);
+        if (LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, Pointer.nativeValue(size), 4) < 0) {
+            LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, Pointer.nativeValue(size), 4);
+        }
     }
 
     @Override
