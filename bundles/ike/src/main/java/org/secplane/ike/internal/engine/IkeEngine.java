@@ -31,6 +31,7 @@ import org.secplane.ike.internal.message.MessageCodec;
 import org.secplane.ike.internal.message.NotifyPayload;
 import org.secplane.ike.internal.message.ParseException;
 import org.secplane.ike.internal.message.Payload;
+import org.secplane.ike.internal.policy.Identity;
 import org.secplane.ike.internal.policy.IkePolicy;
 import org.secplane.ike.internal.policy.PeerConfig;
 import org.secplane.ike.internal.policy.Selectors;
@@ -215,6 +216,11 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
         }
     }
 
+    /** Now, on the engine's clock (the time base of {@link AuthFailure#timeMillis()}). */
+    public long now() {
+        return clock.millis();
+    }
+
     /** The configuration in effect. */
     public IkePolicy policy() {
         return policy;
@@ -289,7 +295,11 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
         sa.peer = gw;
         sa.spiI = spi;
         sa.addressIndex = addressIndex % gw.addresses.size();
-        InetAddress localAddress = gw.localAddress != null ? gw.localAddress : wildcard(gw.addresses.get(sa.addressIndex));
+        InetAddress remoteAddress = gw.addresses.get(sa.addressIndex);
+        InetAddress localAddress = gw.localAddress != null ? gw.localAddress : transport.sourceFor(remoteAddress);
+        if (localAddress == null) {
+            localAddress = wildcard(remoteAddress);
+        }
         sa.local = new InetSocketAddress(localAddress, settings.ikePort);
         sa.remote = new InetSocketAddress(gw.addresses.get(sa.addressIndex), settings.ikePort);
         sa.tasks = new TaskManager(sa);
@@ -413,6 +423,19 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
             return new IkeSaFilter(null, 0, index, 0);
         }
 
+        /**
+         * All criteria at once: {@code peer} ({@code null} = any) with {@code port} (0 = any), {@code index} (0 =
+         * any), {@code family} 4 or 6 (0 = any).
+         */
+        public static IkeSaFilter of(InetAddress peer, int port, int index, int family) {
+            return new IkeSaFilter(peer, port, index, family);
+        }
+
+        /** Whether an SA snapshot passes the filter. */
+        public boolean test(IkeSaInfo sa) {
+            return test(sa.index(), sa.remote(), sa.gateway());
+        }
+
         /** {@code family inet} (4) or {@code inet6} (6). */
         public static IkeSaFilter family(int ipVersion) {
             return new IkeSaFilter(null, 0, 0, ipVersion);
@@ -422,7 +445,10 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
             if (index != 0 && saIndex != index) {
                 return false;
             }
-            if (peer != null && (remote == null || !remote.getAddress().equals(peer) || (port != 0 && remote.getPort() != port))) {
+            if (peer != null && (remote == null || !remote.getAddress().equals(peer))) {
+                return false;
+            }
+            if (port != 0 && (remote == null || remote.getPort() != port)) {
                 return false;
             }
             if (family != 0 && (remote == null || (remote.getAddress().getAddress().length == 4 ? 4 : 6) != family)) {
@@ -1285,10 +1311,22 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
         }
 
         @Override
-        public List<IkeSa> others(IkeSa sa) {
+        public List<IkeSa> sameIdentities(IkeSa sa) {
             List<IkeSa> out = new ArrayList<>(1);
             for (IkeSa o : all) {
-                if (o != sa && o.gateway.equals(sa.gateway) && o.alive() && o.state != IkeSaState.CREATED) {
+                if (o == sa || !o.alive() || o.state == IkeSaState.DELETING || o.localId == null
+                        || !o.localId.sameIdentity(sa.localId)) {
+                    continue;
+                }
+                boolean samePeer;
+                if (sa.peerId != null) {
+                    samePeer = sa.peerId.sameIdentity(o.peerId);
+                } else if (sa.peer.remoteIdentity != null && sa.peer.remoteIdentity.kind != Identity.Kind.DN_PATTERN) {
+                    samePeer = o.peerId != null && sa.peer.remoteIdentity.matches(o.peerId);
+                } else {
+                    samePeer = o.remote != null && sa.remote != null && o.remote.getAddress().equals(sa.remote.getAddress());
+                }
+                if (samePeer) {
                     out.add(o);
                 }
             }

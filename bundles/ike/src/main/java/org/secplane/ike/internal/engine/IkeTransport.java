@@ -1,5 +1,6 @@
 package org.secplane.ike.internal.engine;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
@@ -11,4 +12,12 @@ import java.net.InetSocketAddress;
 public interface IkeTransport {
 
     void send(byte[] data, int offset, int length, InetSocketAddress local, InetSocketAddress remote);
+
+    /**
+     * The local address datagrams to {@code remote} leave from, for a gateway whose external interface has no
+     * configured address: NAT detection hashes it, so it must be the real one. {@code null} when unknown.
+     */
+    default InetAddress sourceFor(InetAddress remote) {
+        return null;
+    }
 }

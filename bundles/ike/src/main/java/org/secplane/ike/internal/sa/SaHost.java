@@ -77,8 +77,13 @@ public interface SaHost {
     /** A CHILD SA negotiation failed (kept per VPN for {@code show}). */
     void childFailed(IkeSa sa, String vpn, String reason);
 
-    /** Other live IKE SAs of the same gateway (for INITIAL_CONTACT and duplicate resolution). */
-    List<IkeSa> others(IkeSa sa);
+    /**
+     * Other live IKE SAs between the same identities as {@code sa} (any gateway): our ID as sent, and the peer's ID
+     * (before it is known: the configured remote identity, else the peer's address). RFC 7296 §3.10.1:
+     * INITIAL_CONTACT asserts there is no other IKE SA between the authenticated identities, so it is sent only
+     * when this is empty, and one received replaces these.
+     */
+    List<IkeSa> sameIdentities(IkeSa sa);
 
     /** Counts a message dropped at protocol level. */
     void dropped(IkeSa sa, String reason);

@@ -64,7 +64,7 @@ public final class IkeAuthTask extends Task {
                 return failAuth(problem);
             }
         }
-        if (host.settings().sendInitialContact && host.others(sa).isEmpty()) {
+        if (host.settings().sendInitialContact && host.sameIdentities(sa).isEmpty()) {
             m.add(NotifyPayload.of(Ike.INITIAL_CONTACT));
         }
         if (sa.peer.authMethod.signatures()) {
@@ -162,10 +162,8 @@ public final class IkeAuthTask extends Task {
     @Override
     public void afterResponse() {
         if (initialContact && sa.established()) {
-            for (IkeSa other : host.others(sa)) {
-                if (other.peerId != null && other.peerId.sameIdentity(sa.peerId)) {
-                    host.destroyLater(other, "replaced: the peer sent INITIAL_CONTACT");
-                }
+            for (IkeSa other : host.sameIdentities(sa)) {
+                host.destroyLater(other, "replaced: the peer sent INITIAL_CONTACT");
             }
         }
     }

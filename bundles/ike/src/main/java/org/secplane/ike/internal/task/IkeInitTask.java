@@ -103,6 +103,9 @@ public final class IkeInitTask extends Task {
                 return fail("responder keeps asking for a cookie");
             }
             cookie = c.data;
+            org.slf4j.LoggerFactory.getLogger(IkeInitTask.class).info(
+                    "IKE SA {} to gateway {}: the responder asks for a cookie (RFC 7296 2.6); sending IKE_SA_INIT again with it",
+                    sa.index, sa.gateway);
             return Status.NEED_MORE;
         }
         NotifyPayload invalidKe = r.notify(Ike.INVALID_KE_PAYLOAD);

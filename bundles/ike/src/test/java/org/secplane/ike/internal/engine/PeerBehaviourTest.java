@@ -67,6 +67,39 @@ class PeerBehaviourTest extends TwoPeerTests {
     }
 
     @Test
+    void aSecondGatewayBetweenTheSameIdentitiesSendsNoInitialContactSoTheFirstSaSurvives() {
+        try (Peers p = new Peers(155)) {
+            IkePolicy[] s = Scenarios.ecp256Gcm();
+            PeerConfig first = s[0].gateways.values().iterator().next();
+            PeerConfig second = PeerConfig.builder("gw-bob-2").addresses(first.addresses).localAddress(first.localAddress)
+                    .preSharedKey(first.preSharedKey).proposals(first.proposals).build();
+            VpnConfig v1 = s[0].vpns.values().iterator().next();
+            VpnConfig v2 = new VpnConfig("vpn-bob-2", "gw-bob-2", "ipsec-policy", v1.proposals, TrafficSelector.ofPrefix("10.1.9.0/24"),
+                    TrafficSelector.ofPrefix("10.2.9.0/24"), null, false, 64, ChildSa.DfBit.CLEAR, 0, 1, null);
+            VpnConfig b1 = s[1].vpns.values().iterator().next();
+            VpnConfig b2 = new VpnConfig("vpn-alice-2", b1.gateway, "ipsec-policy", b1.proposals, TrafficSelector.ofPrefix("10.2.9.0/24"),
+                    TrafficSelector.ofPrefix("10.1.9.0/24"), null, false, 64, ChildSa.DfBit.CLEAR, 0, 1, null);
+            p.alice.apply(new IkePolicy(List.of(first, second), List.of(v1, v2), 5));
+            p.bob.apply(new IkePolicy(List.copyOf(s[1].gateways.values()), List.of(b1, b2), 5));
+            p.alice.initiate("vpn-bob");
+            p.wire.deliverAll();
+            p.alice.initiate("vpn-bob-2");
+            Wire.Packet auth = null;
+            while (p.wire.pending() > 0) {
+                Wire.Packet next = p.wire.peek();
+                if (next.exchange() == Ike.IKE_AUTH && !next.response()) {
+                    auth = next;
+                }
+                p.wire.deliverNext();
+            }
+            assertTrue(auth != null, "the second IKE SA authenticated");
+            assertEquals(2, p.bobIke().stream().filter(sa -> sa.state().equals("UP")).count(),
+                    "RFC 7296 3.10.1: INITIAL_CONTACT only when no other IKE SA exists between the identities");
+            assertEquals(2, p.bobChildren().size());
+        }
+    }
+
+    @Test
     void trafficWithoutSaAcquiresOneAndTheDuplicateAcquireIsIgnored() {
         try (Peers p = new Peers(153)) {
             IkePolicy[] s = Scenarios.ecp256Gcm();

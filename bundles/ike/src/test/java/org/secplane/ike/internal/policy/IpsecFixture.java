@@ -21,7 +21,7 @@ import org.secplane.config.schema.Schema;
  * {@code IpsecSchema}), shaped as that bundle writes them: the ipsec bundle's tests depend on this bundle, so
  * this one cannot depend on it. Only the AutoKey IKE parts the mapper reads.
  */
-final class IpsecFixture {
+public final class IpsecFixture {
 
     private static final String[] GROUPS = {"group1", "group2", "group5", "group14", "group15", "group16", "group19", "group20",
         "group21", "group31"};
@@ -29,7 +29,7 @@ final class IpsecFixture {
     private IpsecFixture() {
     }
 
-    static List<Schema.Anchored> statements() {
+    public static List<Schema.Anchored> statements() {
         return List.of(Schema.at("security", container("ipsec",
                 list("proposal", key(name("proposal-name")),
                         leaf("protocol", enumeration("ah", "esp")),

@@ -15,18 +15,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.secplane.config.CommitRequest;
 import org.secplane.config.ConfigView;
-import org.secplane.config.ConfigurationSession;
-import org.secplane.config.Outcome;
-import org.secplane.config.internal.ConfigurationEngine;
-import org.secplane.config.schema.Schema;
+import org.secplane.ike.internal.testkit.ConfiguredDevice;
 import org.secplane.crypto.Algorithm;
-import org.secplane.ike.internal.config.IkeConfiguration;
 import org.secplane.ike.internal.message.Ike;
 import org.secplane.ipsec.ChildSa.DfBit;
 import org.secplane.ipsec.TrafficSelector;
-import org.secplane.network.internal.config.NetworkConfiguration;
 
 /**
  * The spec examples E1, E2, E3 (itests/src/test/resources/spec-examples/ipsec-srx) loaded into a real
@@ -38,42 +32,26 @@ class PolicyMapperTest {
 
     @TempDir
     Path state;
-    private ConfigurationEngine engine;
+    /** The device whose configuration was loaded last; earlier ones stay open until the test ends. */
+    private ConfiguredDevice device;
+    private final List<ConfiguredDevice> devices = new ArrayList<>();
 
     private ConfigView load(String... files) throws Exception {
-        engine = new ConfigurationEngine(state, notice -> { });
-        List<Schema.Anchored> statements = new ArrayList<>();
-        NetworkConfiguration network = new NetworkConfiguration();
-        IkeConfiguration ike = new IkeConfiguration();
-        statements.addAll(network.statements());
-        statements.addAll(ike.statements());
-        statements.addAll(IpsecFixture.statements());
-        engine.setContributions(statements);
-        engine.addCheck(ike);
-        ConfigurationSession session = engine.openSession("test");
+        List<String> texts = new ArrayList<>();
         for (String file : files) {
-            String text = Files.readString(EXAMPLES.resolve(file), StandardCharsets.UTF_8);
-            Outcome loaded = session.load(ConfigurationSession.LoadMode.SET, text, file);
-            assertTrue(loaded.isSuccess(), file + ": " + loaded);
+            texts.add(Files.readString(EXAMPLES.resolve(file), StandardCharsets.UTF_8));
         }
-        Outcome committed = session.commit(CommitRequest.commit(""));
-        assertTrue(committed.isSuccess(), committed.toString());
-        return engine.active();
+        return loadText(String.join("\n", texts));
     }
 
     @AfterEach
     void close() {
-        if (engine != null) {
-            engine.close();
-        }
-        engines.forEach(ConfigurationEngine::close);
+        devices.forEach(ConfiguredDevice::close);
     }
-
-    private final List<ConfigurationEngine> engines = new ArrayList<>();
 
     /** A mapper opening secrets with the engine that holds the configuration loaded last. */
     private PolicyMapper mapper() {
-        ConfigurationEngine holder = engine;
+        ConfiguredDevice holder = device;
         return new PolicyMapper(holder::revealSecret, host -> InetAddress.getByName(host));
     }
 
@@ -137,9 +115,6 @@ class PolicyMapperTest {
     void e3BothSidesMapWithIdentitiesAndEstablishImmediately() throws Exception {
         ConfigView first = load("e03-responder-behind-nat-initiator.set");
         IkePolicy initiator = mapper().map(first);
-        engine.close();
-        engine = null;
-        Files.walk(state).sorted(java.util.Comparator.reverseOrder()).filter(f -> !f.equals(state)).forEach(f -> f.toFile().delete());
         ConfigView second = load("e03-responder-behind-nat-responder.set");
         IkePolicy responder = mapper().map(second);
         PeerConfig i = initiator.gateways.get("gw1");
@@ -198,23 +173,9 @@ class PolicyMapperTest {
     }
 
     private ConfigView loadText(String text) throws Exception {
-        if (engine != null) {
-            engines.add(engine);
-        }
-        Path dir = Files.createTempDirectory(state, "e");
-        engine = new ConfigurationEngine(dir, notice -> { });
-        List<Schema.Anchored> statements = new ArrayList<>(new NetworkConfiguration().statements());
-        IkeConfiguration ike = new IkeConfiguration();
-        statements.addAll(ike.statements());
-        statements.addAll(IpsecFixture.statements());
-        engine.setContributions(statements);
-        engine.addCheck(ike);
-        ConfigurationSession session = engine.openSession("test");
-        Outcome loaded = session.load(ConfigurationSession.LoadMode.SET, text, "text");
-        assertTrue(loaded.isSuccess(), loaded.toString());
-        Outcome committed = session.commit(CommitRequest.commit(""));
-        assertTrue(committed.isSuccess(), committed.toString());
-        return engine.active();
+        device = new ConfiguredDevice(Files.createTempDirectory(state, "e"));
+        devices.add(device);
+        return device.commit(text);
     }
 
     @Test
@@ -260,16 +221,8 @@ class PolicyMapperTest {
                 "set security ipsec vpn v2 bind-interface st0.0",
                 "set security ipsec vpn v2 establish-tunnels immediately");
         Files.writeString(file, text);
-        engine = new ConfigurationEngine(state.resolve("engine"), notice -> { });
-        List<Schema.Anchored> statements = new ArrayList<>(new NetworkConfiguration().statements());
-        statements.addAll(new IkeConfiguration().statements());
-        statements.addAll(IpsecFixture.statements());
-        engine.setContributions(statements);
-        ConfigurationSession session = engine.openSession("t");
-        Outcome loaded = session.load(ConfigurationSession.LoadMode.SET, text, "extra");
-        assertTrue(loaded.isSuccess(), loaded.toString());
-        assertTrue(session.commit(CommitRequest.commit("")).isSuccess());
-        IkePolicy p = mapper().map(engine.active());
+        ConfigView active = loadText(text);
+        IkePolicy p = mapper().map(active);
         PeerConfig gw = p.gateways.get("gw");
         assertArrayEquals("secret!".getBytes(StandardCharsets.US_ASCII), gw.preSharedKey.open(), "hexadecimal PSK");
         assertEquals(2, gw.addresses.size(), "primary and backup (D-27)");
