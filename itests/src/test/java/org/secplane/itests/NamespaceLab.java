@@ -153,6 +153,19 @@ final class NamespaceLab implements AutoCloseable {
         return Commands.must("ip", "netns", "exec", namespace, "nft", "list chain inet dp wire");
     }
 
+    /** Stops what runs in the namespaces ({@code null}s skipped), then removes them, even when a stop fails. */
+    void close(AutoCloseable... running) throws Exception {
+        try {
+            for (AutoCloseable r : running) {
+                if (r != null) {
+                    r.close();
+                }
+            }
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         for (String namespace : namespaces) {

@@ -12,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,35 +91,21 @@ public class TunnelTrafficIT {
         strongswan = new StrongSwanPeer(sw, Paths.get("target/dp-traffic-strongswan"));
         Files.deleteIfExists(strongswan.log());
         strongswan.connections(SWANCTL_CONF);
-        ExecutorService starting = Executors.newFixedThreadPool(2);
-        try {
-            Future<RunningDistribution> startA = starting.submit(() -> RunningDistribution.start(Paths.get("target/dist-dp-a"),
-                    Map.of(), RunningDistribution.Platform.linux(secA,
-                            Map.of("interface-map", "ge-0/0/0:dp-lan, ge-0/0/2:dp-sw, ge-0/0/3:dp-ext"))));
-            Future<RunningDistribution> startB = starting.submit(() -> RunningDistribution.start(Paths.get("target/dist-dp-b"),
-                    Map.of(), RunningDistribution.Platform.linux(secB, Map.of("interface-map", "ge-0/0/0:dp-lan, ge-0/0/3:dp-ext"))));
-            strongswan.start();
-            a = startA.get(5, TimeUnit.MINUTES);
-            b = startB.get(5, TimeUnit.MINUTES);
-        } finally {
-            starting.shutdown();
-        }
+        RunningDistribution[] started = SecplaneSite.startTwo("dist-dp-a", secA, "ge-0/0/0:dp-lan, ge-0/0/2:dp-sw, ge-0/0/3:dp-ext",
+                "dist-dp-b", secB, "ge-0/0/0:dp-lan, ge-0/0/3:dp-ext", () -> {
+                    strongswan.start();
+                    return null;
+                });
+        a = started[0];
+        b = started[1];
         commit(a, site("10.10.10.1/24", "1.1.1.2/30", "10.11.11.10/24", "192.168.168.0/24", "1.1.1.1") + STRONGSWAN_VPNS);
         commit(b, site("192.168.168.1/24", "1.1.1.1/30", "10.11.11.11/24", "10.10.10.0/24", "1.1.1.2"));
     }
 
     @AfterClass
     public static void stopAndRemoveTheNamespaces() throws Exception {
-        try {
-            for (AutoCloseable running : new AutoCloseable[] {a, b, strongswan}) {
-                if (running != null) {
-                    running.close();
-                }
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
+        if (lab != null) {
+            lab.close(a, b, strongswan);
         }
     }
 
@@ -205,6 +188,29 @@ public class TunnelTrafficIT {
         assertTrue("plain ESP (protocol 50) crossed the wire", NamespaceLab.arrivals(secB, "meta l4proto esp") - espBefore > 1000);
         assertTrue("no NAT: no ESP in UDP", NamespaceLab.arrivals(secB, "udp dport 4500") - udpBefore < 10);
         assertEquals("nothing in clear: " + NamespaceLab.wire(secB), clearBefore, clearArrivals(secB));
+
+        // clear on A: key management deletes the pair with B too; the next packets negotiate a new one
+        List<String> before = spis(b);
+        assertEquals("B has the pair: " + before, 2, before.size());
+        a.batch("clear security ipsec security-associations index " + tunnels.get(0) + "\n");
+        await("B deleted the pair that A cleared", () -> java.util.Collections.disjoint(spis(b), before));
+        NamespaceLab.pingUntilAnswered(lanA, "192.168.168.10", 30);
+        List<String> after = spis(b);
+        assertEquals("a new pair: " + after, 2, after.size());
+        assertTrue(after + " / " + before, java.util.Collections.disjoint(after, before));
+    }
+
+    /** SPIs (hex) of {@code distribution}'s negotiated SAs towards the other secplane, inbound and outbound. */
+    private static List<String> spis(RunningDistribution distribution) throws Exception {
+        String summary = distribution.batch("show security ipsec security-associations\n");
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\s*[<>](\\d+) +\\S+ +([0-9a-f]+) .* 1\\.1\\.1\\.[12]\\s*$").matcher(summary);
+        while (m.find()) {
+            if (Long.parseLong(m.group(1)) >= 131073) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
     }
 
     // ================================================================================== A ↔ strongSwan
@@ -258,10 +264,21 @@ public class TunnelTrafficIT {
 
     /** Pings and 2 MB TCP transfers both ways between lan-a and lan-b, each side starting once. */
     private static void trafficAB() throws Exception {
-        NamespaceLab.ping(lanA, "192.168.168.10");
+        try {
+            NamespaceLab.ping(lanA, "192.168.168.10");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nA:\n" + state(a) + "\nB:\n" + state(b) + "\nroutes of A: "
+                    + Commands.must("ip", "-n", secA, "route") + "\n" + NamespaceLab.wire(secB), e);
+        }
         NamespaceLab.ping(lanB, "10.10.10.10");
         NamespaceLab.tcp(lanB, lanA, "192.168.168.10", MB2);
         NamespaceLab.tcp(lanA, lanB, "10.10.10.10", MB2);
+    }
+
+    /** What the data plane of {@code distribution} says, for a failure's message. */
+    private static String state(RunningDistribution distribution) throws Exception {
+        return distribution.batch("show security ipsec security-associations\nshow security ipsec statistics | display json\n"
+                + "show interfaces terse\n");
     }
 
     /** The same between lan-a and a host behind strongSwan. */
@@ -280,72 +297,25 @@ public class TunnelTrafficIT {
 
     // ================================================================================== secplane
 
+    /** A site with manual SAs on st0.0 to {@code gateway} (ESP, HMAC-SHA1-96 only, until a test sets its own). */
     private static String site(String lan, String external, String st0, String remoteLan, String gateway) {
-        return String.join("\n",
-                "set interfaces ge-0/0/0 unit 0 family inet address " + lan,
-                "set interfaces ge-0/0/3 unit 0 family inet address " + external,
-                "set interfaces st0 unit 0 family inet address " + st0,
-                "set routing-options static route " + remoteLan + " next-hop st0.0",
-                "set security flow tcp-mss ipsec-vpn mss 1350",
+        return SecplaneSite.base(lan, external, st0, remoteLan) + String.join("\n",
                 "set security ipsec vpn site bind-interface st0.0",
                 "set security ipsec vpn site manual gateway " + gateway,
                 "set security ipsec vpn site manual external-interface ge-0/0/3.0",
                 "set security ipsec vpn site manual spi 12435",
                 "set security ipsec vpn site manual protocol esp",
                 "set security ipsec vpn site manual authentication algorithm hmac-sha1-96 key ascii-text 12345678901234567890",
-                "set security zones security-zone trust interfaces ge-0/0/0.0",
-                "set security zones security-zone untrust interfaces ge-0/0/3.0",
-                "set security zones security-zone untrust host-inbound-traffic system-services ike",
-                "set security zones security-zone vpn interfaces st0.0",
-                "set security policies from-zone trust to-zone vpn policy out match source-address any",
-                "set security policies from-zone trust to-zone vpn policy out match destination-address any",
-                "set security policies from-zone trust to-zone vpn policy out match application any",
-                "set security policies from-zone trust to-zone vpn policy out then permit",
-                "set security policies from-zone vpn to-zone trust policy in match source-address any",
-                "set security policies from-zone vpn to-zone trust policy in match destination-address any",
-                "set security policies from-zone vpn to-zone trust policy in match application any",
-                "set security policies from-zone vpn to-zone trust policy in then permit",
-                IKE_POLICY, "");
+                "") + SecplaneSite.ikePolicy(PSK);
     }
-
-    /** The IKE proposal and policy every IKE test of secplane uses. */
-    private static final String IKE_POLICY = String.join("\n",
-            "set security ike proposal dp-ike authentication-method pre-shared-keys",
-            "set security ike proposal dp-ike dh-group group19",
-            "set security ike proposal dp-ike authentication-algorithm sha-256",
-            "set security ike proposal dp-ike encryption-algorithm aes-128-cbc",
-            "set security ike policy dp-ike proposals dp-ike",
-            "set security ike policy dp-ike pre-shared-key ascii-text \"" + PSK + "\"");
 
     /** VPN {@code site} on {@code st0.0} negotiated with the other secplane (plain ESP, AES-256-GCM), on traffic. */
     private static String ikeSite(String gateway, String address, String local, String remote, String localLan,
             String remoteLan) {
-        return String.join("\n",
-                "delete security ipsec vpn site manual",
-                gateway(gateway, address, "ge-0/0/3.0", local, remote),
-                "set security ipsec proposal dp-gcm256 protocol esp",
-                "set security ipsec proposal dp-gcm256 encryption-algorithm aes-256-gcm",
-                "set security ipsec policy dp-gcm256 proposals dp-gcm256",
-                vpn("site", gateway, "dp-gcm256", localLan, remoteLan),
-                "set security ipsec vpn site establish-tunnels on-traffic", "");
-    }
-
-    private static String gateway(String name, String address, String external, String local, String remote) {
-        return String.join("\n",
-                "set security ike gateway " + name + " ike-policy dp-ike",
-                "set security ike gateway " + name + " address " + address,
-                "set security ike gateway " + name + " external-interface " + external,
-                "set security ike gateway " + name + " version v2-only",
-                "set security ike gateway " + name + " local-identity user-at-hostname " + local + "@example.test",
-                "set security ike gateway " + name + " remote-identity user-at-hostname " + remote + "@example.test");
-    }
-
-    private static String vpn(String name, String gateway, String policy, String localLan, String remoteLan) {
-        return String.join("\n",
-                "set security ipsec vpn " + name + " ike gateway " + gateway,
-                "set security ipsec vpn " + name + " ike ipsec-policy " + policy,
-                "set security ipsec vpn " + name + " ike proxy-identity local " + localLan,
-                "set security ipsec vpn " + name + " ike proxy-identity remote " + remoteLan);
+        return "delete security ipsec vpn site manual\n" + SecplaneSite.gateway(gateway, address, "ge-0/0/3.0", local, remote)
+                + SecplaneSite.espPolicy("dp-gcm256", "aes-256-gcm", null)
+                + SecplaneSite.vpn("site", "st0.0", gateway, "dp-gcm256", localLan, remoteLan)
+                + "set security ipsec vpn site establish-tunnels on-traffic\n";
     }
 
     /** A's two VPNs to strongSwan, brought up at commit: lan-c on st0.1 (AES-CBC + SHA-256), lan-d on st0.2 (GCM). */
@@ -357,21 +327,14 @@ public class TunnelTrafficIT {
             "set routing-options static route 172.16.2.0/24 next-hop st0.2",
             "set security zones security-zone untrust interfaces ge-0/0/2.0",
             "set security zones security-zone vpn interfaces st0.1",
-            "set security zones security-zone vpn interfaces st0.2",
-            gateway("gw-sw", "2.2.2.1", "ge-0/0/2.0", "a", "sw"),
-            "set security ipsec proposal sw-cbc protocol esp",
-            "set security ipsec proposal sw-cbc encryption-algorithm aes-128-cbc",
-            "set security ipsec proposal sw-cbc authentication-algorithm hmac-sha-256-128",
-            "set security ipsec policy sw-cbc proposals sw-cbc",
-            "set security ipsec proposal sw-gcm protocol esp",
-            "set security ipsec proposal sw-gcm encryption-algorithm aes-128-gcm",
-            "set security ipsec policy sw-gcm proposals sw-gcm",
-            "set security ipsec vpn sw-c bind-interface st0.1",
-            vpn("sw-c", "gw-sw", "sw-cbc", "10.10.10.0/24", "172.16.1.0/24"),
-            "set security ipsec vpn sw-c establish-tunnels immediately",
-            "set security ipsec vpn sw-d bind-interface st0.2",
-            vpn("sw-d", "gw-sw", "sw-gcm", "10.10.10.0/24", "172.16.2.0/24"),
-            "set security ipsec vpn sw-d establish-tunnels immediately", "");
+            "set security zones security-zone vpn interfaces st0.2", "")
+            + SecplaneSite.gateway("gw-sw", "2.2.2.1", "ge-0/0/2.0", "a", "sw")
+            + SecplaneSite.espPolicy("sw-cbc", "aes-128-cbc", "hmac-sha-256-128")
+            + SecplaneSite.espPolicy("sw-gcm", "aes-128-gcm", null)
+            + SecplaneSite.vpn("sw-c", "st0.1", "gw-sw", "sw-cbc", "10.10.10.0/24", "172.16.1.0/24")
+            + SecplaneSite.vpn("sw-d", "st0.2", "gw-sw", "sw-gcm", "10.10.10.0/24", "172.16.2.0/24")
+            + "set security ipsec vpn sw-c establish-tunnels immediately\n"
+            + "set security ipsec vpn sw-d establish-tunnels immediately\n";
 
     /** The same manual block on both sides (keys included), replacing what was there. */
     private static void manual(String... statements) throws Exception {
@@ -389,8 +352,7 @@ public class TunnelTrafficIT {
     }
 
     private static void commit(RunningDistribution distribution, String lines) throws Exception {
-        String output = distribution.batch("configure\n" + lines + "\ncommit\nexit\n");
-        assertTrue(output + distribution.logTail(), output.contains("commit complete"));
+        SecplaneSite.commit(distribution, lines);
     }
 
     /** Table 50 counters of {@code show security ipsec statistics index N} by name. */

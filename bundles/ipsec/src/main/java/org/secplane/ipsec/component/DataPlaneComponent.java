@@ -44,16 +44,37 @@ public class DataPlaneComponent implements SaInstaller, EspInUdpReceiver, Commit
 
     private final DataPlane dataPlane;
     private final TunnelInterfacesComponent tunnels;
-    private final ConfigurationService configuration;
+    /**
+     * Optional and dynamic, not a constructor reference: the configuration engine binds this component as a
+     * {@link CommitListener} while it activates, and a static reference back to it made that a circular
+     * reference that SCR sometimes resolved by leaving this listener unbound (no manual SAs, ever).
+     */
+    private volatile ConfigurationService configuration;
+    /** The last committed configuration, applied again when the configuration service (the key opener) binds. */
+    private volatile ConfigView lastActive;
 
     @Activate
-    public DataPlaneComponent(@Reference TunnelInterfacesComponent tunnels, @Reference CryptoRegistry crypto,
-            @Reference ConfigurationService configuration) {
+    public DataPlaneComponent(@Reference TunnelInterfacesComponent tunnels, @Reference CryptoRegistry crypto) {
         this.tunnels = tunnels;
-        this.configuration = configuration;
         SecureRandom random = new SecureRandom();
         this.dataPlane = new DataPlane(crypto, () -> new KeystreamIvSource(crypto, random), System::nanoTime, true);
         tunnels.registry().addListener(dataPlane);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeConfiguration")
+    void addConfiguration(ConfigurationService service) {
+        configuration = service;
+        ConfigView active = lastActive;
+        if (active != null) {
+            apply(active);
+        }
+    }
+
+    void removeConfiguration(ConfigurationService service) {
+        if (configuration == service) {
+            configuration = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -94,11 +115,25 @@ public class DataPlaneComponent implements SaInstaller, EspInUdpReceiver, Commit
 
     @Override
     public void committed(ConfigView active, CommitInfo commit) {
+        lastActive = active;
+        apply(active);
+    }
+
+    private synchronized void apply(ConfigView active) {
         try {
-            dataPlane.apply(DataPlaneConfiguration.of(active, configuration::revealSecret));
+            dataPlane.apply(DataPlaneConfiguration.of(active, this::revealSecret));
         } catch (RuntimeException e) {
             LOG.warn("IPsec data plane: the committed configuration could not be applied", e);
         }
+    }
+
+    /** A manual SA's key opened from its sealed form; the SA is not installed (and says why) without the service. */
+    private byte[] revealSecret(String sealed) {
+        ConfigurationService service = configuration;
+        if (service == null) {
+            throw new IllegalArgumentException("the configuration service that opens keys is not available yet");
+        }
+        return service.revealSecret(sealed);
     }
 
     @Override

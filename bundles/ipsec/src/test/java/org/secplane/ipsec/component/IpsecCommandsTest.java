@@ -44,7 +44,8 @@ class IpsecCommandsTest {
     @BeforeEach
     void start() throws Exception {
         configuration = new ConfigurationEngine(state, notice -> { });
-        component = new DataPlaneComponent(new TunnelInterfacesComponent(), TestCrypto.direct(), configuration);
+        component = new DataPlaneComponent(new TunnelInterfacesComponent(), TestCrypto.direct());
+        component.addConfiguration(configuration);
     }
 
     @AfterEach

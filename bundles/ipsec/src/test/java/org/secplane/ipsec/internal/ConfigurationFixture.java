@@ -51,6 +51,11 @@ public final class ConfigurationFixture implements AutoCloseable {
         return engine.active();
     }
 
+    /** The engine as the running product's configuration service (opens sealed secrets). */
+    public org.secplane.config.ConfigurationService service() {
+        return engine;
+    }
+
     public byte[] reveal(String sealed) {
         return engine.revealSecret(sealed);
     }
