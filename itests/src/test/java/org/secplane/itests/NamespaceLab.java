@@ -100,16 +100,22 @@ final class NamespaceLab implements AutoCloseable {
      * client in {@code clientHost}; each side checks every byte it got. Returns the client's wall time in ms.
      */
     static long tcp(String serverHost, String clientHost, String serverAddress, long bytes) throws Exception {
+        return tcp(serverHost, clientHost, serverAddress, bytes, false);
+    }
+
+    /** As {@link #tcp(String, String, String, long)}; {@code bulk}: {@link TcpTransfer}'s unchecked bulk mode. */
+    static long tcp(String serverHost, String clientHost, String serverAddress, long bytes, boolean bulk) throws Exception {
+        String mode = bulk ? "bulk" : "checked";
         String classes = Paths.get("target/test-classes").toAbsolutePath().toString();
         Process server = new ProcessBuilder("ip", "netns", "exec", serverHost, JAVA, "-cp", classes, TcpTransfer.class.getName(),
-                "server", "5001").redirectErrorStream(true).start();
+                "server", "5001", mode).redirectErrorStream(true).start();
         try {
             byte[] listening = new byte[10];
             int read = server.getInputStream().readNBytes(listening, 0, 10);
             assertEquals("listening\n", new String(listening, 0, read, StandardCharsets.US_ASCII));
             long started = System.nanoTime();
             Commands.Result client = Commands.exec(List.of("ip", "netns", "exec", clientHost, JAVA, "-cp", classes,
-                    TcpTransfer.class.getName(), "client", serverAddress, "5001", Long.toString(bytes)), null);
+                    TcpTransfer.class.getName(), "client", serverAddress, "5001", Long.toString(bytes), mode), null);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertEquals(client.output(), 0, client.exit());
             assertTrue(client.output(), client.output().startsWith("ok sent "));

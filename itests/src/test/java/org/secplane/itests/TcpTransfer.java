@@ -19,9 +19,12 @@ import java.util.Random;
  * against the stream it expected and prints {@code ok} with the SHA-256 of both directions, else fails.
  *
  * <pre>
- * TcpTransfer server PORT              (one connection, then exits)
- * TcpTransfer client HOST PORT BYTES
+ * TcpTransfer server PORT [bulk]             (one connection, then exits)
+ * TcpTransfer client HOST PORT BYTES [bulk]
  * </pre>
+ *
+ * {@code bulk} (both sides) is for throughput measurements: the same bytes of one buffer every time, only
+ * counted on arrival, so the hosts spend their CPU on TCP and not on making and checking the stream.
  */
 public final class TcpTransfer {
 
@@ -32,6 +35,7 @@ public final class TcpTransfer {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean bulk = args[args.length - 1].equals("bulk");
         if (args[0].equals("server")) {
             try (ServerSocket server = new ServerSocket()) {
                 server.setReuseAddress(true);
@@ -43,8 +47,8 @@ public final class TcpTransfer {
                     socket.setSoTimeout(60_000);
                     DataInputStream in = new DataInputStream(socket.getInputStream());
                     long length = in.readLong();
-                    String received = expect(in, CLIENT_SEED, length);
-                    String sent = send(socket.getOutputStream(), SERVER_SEED, length);
+                    String received = bulk ? count(in, length) : expect(in, CLIENT_SEED, length);
+                    String sent = bulk ? blast(socket.getOutputStream(), length) : send(socket.getOutputStream(), SERVER_SEED, length);
                     socket.shutdownOutput();
                     System.out.println("ok received " + received + " sent " + sent);
                 }
@@ -57,10 +61,33 @@ public final class TcpTransfer {
             socket.setSoTimeout(60_000);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.writeLong(length);
-            String sent = send(out, CLIENT_SEED, length);
-            String received = expect(socket.getInputStream(), SERVER_SEED, length);
+            String sent = bulk ? blast(out, length) : send(out, CLIENT_SEED, length);
+            String received = bulk ? count(socket.getInputStream(), length) : expect(socket.getInputStream(), SERVER_SEED, length);
             System.out.println("ok sent " + sent + " received " + received);
         }
+    }
+
+    /** {@code length} bytes from one buffer; returns the count as the digest's stand-in. */
+    private static String blast(OutputStream out, long length) throws IOException {
+        byte[] chunk = new byte[65536];
+        for (long left = length; left > 0; left -= chunk.length) {
+            out.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
+        out.flush();
+        return Long.toString(length);
+    }
+
+    /** Reads exactly {@code length} bytes. */
+    private static String count(InputStream in, long length) throws IOException {
+        byte[] chunk = new byte[65536];
+        for (long left = length; left > 0;) {
+            int r = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (r < 0) {
+                throw new IOException("the stream ended " + left + " bytes early");
+            }
+            left -= r;
+        }
+        return Long.toString(length);
     }
 
     private static String send(OutputStream out, long seed, long length) throws Exception {
