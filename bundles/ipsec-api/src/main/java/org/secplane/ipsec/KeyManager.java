@@ -21,4 +21,17 @@ public interface KeyManager {
 
     /** An ESP or AH packet from {@code peer} carried an SPI no installed SA has ({@code respond-bad-spi}). */
     void unknownSpi(InetAddress peer, long spi, int protocol);
+
+    /**
+     * The operator cleared this pair ({@code clear security ipsec security-associations [index N]}): delete it
+     * with the peer (an INFORMATIONAL delete) and forget it, removing it from the data plane through
+     * {@link SaInstaller#remove}; renegotiate as the VPN's {@code establish-tunnels} says. Returns whether key
+     * management takes care of it; when it returns {@code false} (the default, for key managers that predate
+     * this call) the data plane removes the pair itself.
+     *
+     * @since 1.2
+     */
+    default boolean clear(ChildSa sa) {
+        return false;
+    }
 }

@@ -69,6 +69,31 @@ public final class TrafficSelector {
         return start.getAddress().length == 16;
     }
 
+    /**
+     * The prefix length when the address range is exactly one prefix ({@code 10.0.0.0-10.0.0.255}: 24), else -1.
+     *
+     * @since 1.2
+     */
+    public int prefixLength() {
+        byte[] low = start.getAddress();
+        byte[] high = end.getAddress();
+        int bits = low.length * 8;
+        int length = 0;
+        while (length < bits && bit(low, length) == bit(high, length)) {
+            length++;
+        }
+        for (int i = length; i < bits; i++) {
+            if (bit(low, i) != 0 || bit(high, i) != 1) {
+                return -1;
+            }
+        }
+        return length;
+    }
+
+    private static int bit(byte[] bytes, int index) {
+        return (bytes[index / 8] >> (7 - index % 8)) & 1;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof TrafficSelector)) {

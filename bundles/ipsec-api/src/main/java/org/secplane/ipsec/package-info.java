@@ -8,7 +8,7 @@
  * {@link org.secplane.ipsec.UdpEncapsulation}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.secplane.ipsec;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,7 +32,29 @@ final class OpenSslSpeed {
         return second < 0 ? -1 : 1 / (1 / first + 1 / second);
     }
 
+    /**
+     * Packets per second of encrypting then decrypting one packet (as an ESP round trip does): the cipher
+     * encrypting and decrypting, the MAC (if any) twice; -1 when openssl cannot measure it.
+     */
+    static double roundTrip(String algorithm, int size, int seconds) throws IOException, InterruptedException {
+        String[] parts = algorithm.split("\\+");
+        double[] rates = {evp(parts[0], size, seconds, false), evp(parts[0], size, seconds, true),
+            parts.length > 1 ? hmac(parts[1], size, seconds) / 2 : Double.POSITIVE_INFINITY};
+        double secondsPerPacket = 0;
+        for (double rate : rates) {
+            if (rate < 0) {
+                return -1;
+            }
+            secondsPerPacket += 1 / rate;
+        }
+        return 1 / secondsPerPacket;
+    }
+
     private static double evp(String label, int size, int seconds) throws IOException, InterruptedException {
+        return evp(label, size, seconds, false);
+    }
+
+    private static double evp(String label, int size, int seconds, boolean decrypt) throws IOException, InterruptedException {
         String name;
         boolean aead = false;
         if (label.startsWith("aes-") && label.contains("-gcm")) {
@@ -50,6 +72,9 @@ final class OpenSslSpeed {
                 "-bytes", Integer.toString(size), "-evp", name));
         if (aead) {
             command.add("-aead");
+        }
+        if (decrypt) {
+            command.add("-decrypt");
         }
         return throughput(run(command), size);
     }

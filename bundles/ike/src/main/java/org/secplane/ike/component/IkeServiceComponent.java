@@ -203,6 +203,11 @@ public class IkeServiceComponent implements CommitListener, KeyManager, UdpEncap
         runtime.engine().unknownSpi(peer, spi, protocol);
     }
 
+    @Override
+    public boolean clear(ChildSa sa) {
+        return runtime.engine().clear(sa);
+    }
+
     // ---------------------------------------------------------------------------------------- UdpEncapsulation
 
     @Override

@@ -666,6 +666,26 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
         }));
     }
 
+    /**
+     * {@code clear security ipsec security-associations}: the pair is deleted with the peer (as
+     * {@link #clearChildSecurityAssociations} does for a tunnel); false when it is not one of ours.
+     */
+    @Override
+    public boolean clear(ChildSa sa) {
+        ChildSaRecord c = childByInbound.get(sa.inboundSpi());
+        if (c == null) {
+            return false;
+        }
+        loops.execute(c.ikeSa.partition, () -> guard(() -> {
+            IkeSa owner = c.ikeSa;
+            if (c.alive() && owner.alive()) {
+                deleteChild(owner, c);
+                owner.tasks.initiate();
+            }
+        }));
+        return true;
+    }
+
     @Override
     public void unknownSpi(InetAddress peer, long spi, int protocol) {
         for (IkeSa sa : all) {

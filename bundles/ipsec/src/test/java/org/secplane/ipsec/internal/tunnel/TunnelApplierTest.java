@@ -17,14 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secplane.cli.Report;
-import org.secplane.config.CommitRequest;
 import org.secplane.config.ConfigView;
-import org.secplane.config.ConfigurationSession;
-import org.secplane.config.Outcome;
-import org.secplane.config.Words;
-import org.secplane.config.internal.ConfigurationEngine;
 import org.secplane.core.Json;
 import org.secplane.driver.TunnelInterface;
+import org.secplane.ipsec.internal.ConfigurationFixture;
 import org.secplane.driver.simulator.internal.SimulatedNetwork;
 import org.secplane.driver.simulator.internal.SimulatedTunnel;
 import org.secplane.driver.simulator.internal.SimulatorFamily;
@@ -40,37 +36,25 @@ class TunnelApplierTest {
     @TempDir
     Path state;
 
-    private ConfigurationEngine engine;
-    private ConfigurationSession session;
+    private ConfigurationFixture configuration;
     private final List<String> warnings = new ArrayList<>();
     private final TunnelRegistry registry = new TunnelRegistry();
     private final TunnelApplier applier = new TunnelApplier(registry, warnings::add);
     private final SimulatorFamily family = new SimulatorFamily(new SimulatedNetwork("tunnels"), "r1");
 
     private ConfigView commit(String... lines) throws Exception {
-        if (engine == null) {
-            engine = new ConfigurationEngine(state, notice -> { });
-            NetworkConfiguration network = new NetworkConfiguration();
-            engine.setContributions(network.statements());
-            engine.addCheck(network);
-            session = engine.openSession("test");
+        if (configuration == null) {
+            configuration = new ConfigurationFixture(state, new NetworkConfiguration());
         }
-        for (String line : lines) {
-            Outcome outcome = line.startsWith("delete ") ? session.delete(Words.split(line.substring(7)))
-                    : session.set(Words.split(line.startsWith("set ") ? line.substring(4) : line));
-            assertTrue(outcome.isSuccess(), line + ": " + outcome);
-        }
-        Outcome commit = session.commit(CommitRequest.commit(""));
-        assertTrue(commit.isSuccess(), commit.toString());
-        ConfigView active = engine.active();
+        ConfigView active = configuration.commit(lines);
         applier.apply(TunnelPlan.of(active));
         return active;
     }
 
     @AfterEach
     void close() {
-        if (engine != null) {
-            engine.close();
+        if (configuration != null) {
+            configuration.close();
         }
         family.close();
     }
@@ -151,14 +135,14 @@ class TunnelApplierTest {
     @Test
     void aNewApplierAdoptsTheTunnelsOfThePreviousOne() throws Exception {
         applier.familyAdded(family);
-        commit("interfaces st0 unit 0 family inet address 10.11.11.10/24");
+        ConfigView active = commit("interfaces st0 unit 0 family inet address 10.11.11.10/24");
         SimulatedTunnel existing = family.simulatedTunnel("st0.0").orElseThrow();
         // the bundle is updated: a new applier, the family keeps its tunnels
         TunnelRegistry newRegistry = new TunnelRegistry();
         TunnelApplier next = new TunnelApplier(newRegistry, warnings::add);
         next.familyAdded(family);
         assertSame(existing, family.simulatedTunnel("st0.0").orElseThrow(), "nothing removed before the configuration is known");
-        next.apply(TunnelPlan.of(engine.active()));
+        next.apply(TunnelPlan.of(active));
         assertSame(existing, newRegistry.tunnel("st0.0").orElseThrow());
         assertFalse(existing.isClosed());
     }

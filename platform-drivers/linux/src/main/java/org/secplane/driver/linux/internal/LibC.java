@@ -43,6 +43,10 @@ final class LibC {
     static final int ENETDOWN = 100;
     static final int EMSGSIZE = 90;
 
+    static final int SOL_SOCKET = 1;
+    static final int SO_RCVBUF = 8;
+    static final int SO_RCVBUFFORCE = 33;
+
     static final int IPPROTO_IP = 0;
     static final int IP_MTU_DISCOVER = 10;
     static final int IP_PMTUDISC_DONT = 0;

@@ -23,6 +23,8 @@ import org.secplane.driver.RawIpPort;
 final class LinuxRawIpPort implements RawIpPort {
 
     private static final int MAX = 65535;
+    /** Bytes of packets (with the kernel's overhead per packet) the receive queue holds. */
+    private static final int RECEIVE_QUEUE = 4 << 20;
 
     private final int protocol;
     private final boolean ipv4;
@@ -41,6 +43,8 @@ final class LinuxRawIpPort implements RawIpPort {
     private InetAddress lastSource;
     private InetAddress lastDestination;
     private int lastDestinationLength;
+    /** The IPv4 header length of the last payload received (the header stays at the start of receiveBuffer). */
+    private int lastHeaderLength = -1;
 
     /** Opens the socket in the calling thread's network namespace. */
     LinuxRawIpPort(InetAddress local, int protocol) throws IOException {
@@ -62,7 +66,22 @@ final class LinuxRawIpPort implements RawIpPort {
             LibC.close(fd);
             throw e;
         }
+        enlargeReceiveQueue(fd);
         this.socket = new PollableFd(fd, "raw protocol " + protocol);
+    }
+
+    /**
+     * A receive queue of {@link #RECEIVE_QUEUE} bytes ({@code SO_RCVBUFFORCE}, which root may set past
+     * {@code net.core.rmem_max}; else as much as {@code SO_RCVBUF} gets). The default (about 200 KB) fills
+     * within a TCP burst, and (seen on Linux 6.18) a raw socket with a full queue does not count as a listener, so
+     * the kernel answers each packet it drops with an ICMP protocol-unreachable to the peer, in clear.
+     */
+    private static void enlargeReceiveQueue(int fd) {
+        Memory size = new Memory(4);
+        size.setInt(0, RECEIVE_QUEUE);
+        if (LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, Pointer.nativeValue(size), 4) < 0) {
+            LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, Pointer.nativeValue(size), 4);
+        }
     }
 
     @Override
@@ -88,6 +107,7 @@ final class LinuxRawIpPort implements RawIpPort {
                             continue; // not a well-formed IPv4 datagram: dropped
                         }
                     }
+                    lastHeaderLength = ipv4 ? offset : -1;
                     int length = (int) Math.min(n - offset, buffer.remaining());
                     int start = buffer.position();
                     buffer.put(start, receiveView, offset, length); // one copy, heap or direct, no allocation
@@ -145,6 +165,17 @@ final class LinuxRawIpPort implements RawIpPort {
         } finally {
             socket.leave();
         }
+    }
+
+    /** IPv4: the header of the last datagram, still at the start of the receive buffer until the next receive. */
+    @Override
+    public int lastOuterHeader(byte[] out, int offset) {
+        int length = lastHeaderLength;
+        if (length < 0) {
+            return -1;
+        }
+        receiveView.get(0, out, offset, length);
+        return length;
     }
 
     private void setDontFragment(boolean wanted) throws IOException {

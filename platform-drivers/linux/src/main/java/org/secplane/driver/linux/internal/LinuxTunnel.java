@@ -31,6 +31,13 @@ final class LinuxTunnel implements TunnelInterface {
     static final long SIOCGIFMTU = 0x8921;
     static final long SIOCSIFMTU = 0x8922;
     static final long SIOCGIFINDEX = 0x8933;
+    static final long SIOCSIFTXQLEN = 0x8943;
+    /**
+     * Packets the kernel queues for the reader of the device (its default is 500): the data plane reads one
+     * packet per system call, and a TCP burst into the tunnel overflowed 500, each drop a loss that halves
+     * the sender's window (2 % of the packets of a bulk transfer here).
+     */
+    static final int QUEUE_LENGTH = 4096;
     static final short IFF_TUN = 0x0001;
     static final short IFF_NO_PI = 0x1000;
     static final short IFF_UP = 0x1;
@@ -86,6 +93,9 @@ final class LinuxTunnel implements TunnelInterface {
         this.tun = new PollableFd(fd, name);
         try {
             this.index = interfaceIndex();
+            prepareIfreq();
+            ifreq.setInt(16, QUEUE_LENGTH);
+            LibC.ioctl(control, SIOCSIFTXQLEN, Pointer.nativeValue(ifreq)); // a shorter queue only costs speed
             // a leftover device may carry old addresses
             for (Rtnetlink.Address address : netlink.addresses(index)) {
                 if (!address.linkLocal()) {
