@@ -80,8 +80,6 @@ final class LibC {
 
     static native long write(int fd, long buffer, long count);
 
-    static native long writev(int fd, long iovec, int count);
-
     static native int ioctl(int fd, long request, long argument);
 
     static native int socket(int domain, int type, int protocol);

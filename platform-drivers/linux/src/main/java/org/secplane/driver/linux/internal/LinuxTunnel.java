@@ -20,13 +20,7 @@ import org.secplane.driver.TunnelInterface;
  * {@code SIOCSIFMTU}/{@code SIOCSIFFLAGS}. The device is not persistent: closing it (or the JVM dying)
  * removes it from the host with its addresses and routes. {@link #read} blocks in {@code poll()} until a
  * packet arrives or {@link #close} wakes it. Packets are copied between the caller's buffer and one
- * native buffer per direction.
- *
- * <p>The device is opened with {@code IFF_VNET_HDR} and offers the kernel checksum and TCP segmentation
- * offload ({@code TUNSETOFFLOAD}): a TCP sender behind the gateway then hands the tunnel 64 KiB "super
- * packets" (its TSO packets are forwarded as they are), read with one system call and cut into segments here
- * ({@link TunOffload}); per packet, a read system call cost more than the encryption. Callers still see one
- * IP packet per {@link #read}. Writes carry an empty virtio header (a complete packet, checksums included).
+ * native buffer per direction; a direct buffer is used in place.
  */
 final class LinuxTunnel implements TunnelInterface {
 
@@ -46,15 +40,9 @@ final class LinuxTunnel implements TunnelInterface {
     static final int QUEUE_LENGTH = 4096;
     static final short IFF_TUN = 0x0001;
     static final short IFF_NO_PI = 0x1000;
-    static final short IFF_VNET_HDR = 0x4000;
-    static final long TUNSETOFFLOAD = 0x400454d0L;
-    static final int TUN_F_CSUM = 0x01;
-    static final int TUN_F_TSO4 = 0x02;
-    static final int TUN_F_TSO6 = 0x04;
     static final short IFF_UP = 0x1;
     static final short IFF_RUNNING = 0x40;
     static final int MAX_PACKET = 65535;
-    private static final boolean NATIVE_LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
 
     private final String name;
     private final PollableFd tun;
@@ -62,16 +50,12 @@ final class LinuxTunnel implements TunnelInterface {
     private final Rtnetlink netlink;
     private final StateListener stateChanged;
     private final int index;
-    private final Memory readBuffer = new Memory(TunOffload.HEADER + MAX_PACKET);
-    /** An empty virtio header, then the packet to write. */
-    private final Memory writeBuffer = new Memory(TunOffload.HEADER + MAX_PACKET);
-    /** iovecs for a direct buffer's write: the empty virtio header at the start of writeBuffer, then the packet. */
-    private final Memory writeVector = new Memory(32);
-    private final byte[] virtioHeader = new byte[TunOffload.HEADER];
-    private final TunOffload offload = new TunOffload(MAX_PACKET);
-    private final byte[] segment = new byte[MAX_PACKET];
+    private final Memory readBuffer = new Memory(MAX_PACKET);
+    private final Memory writeBuffer = new Memory(MAX_PACKET);
     private final Memory ifreq = new Memory(40);
     private final AtomicLongArray counters = new AtomicLongArray(5);
+    private ByteBuffer lastReadDirect;
+    private long lastReadAddress;
     private ByteBuffer lastWriteDirect;
     private long lastWriteAddress;
     private List<String> wanted = List.of();
@@ -97,7 +81,7 @@ final class LinuxTunnel implements TunnelInterface {
         }
         ifreq.clear();
         ifreq.write(0, nameBytes, 0, nameBytes.length);
-        ifreq.setShort(16, (short) (IFF_TUN | IFF_NO_PI | IFF_VNET_HDR));
+        ifreq.setShort(16, (short) (IFF_TUN | IFF_NO_PI));
         if (LibC.ioctl(fd, TUNSETIFF, Pointer.nativeValue(ifreq)) < 0) {
             int errno = Native.getLastError();
             LibC.close(fd);
@@ -106,11 +90,6 @@ final class LinuxTunnel implements TunnelInterface {
         }
         // a device left persistent by someone else becomes ours: it goes away with this descriptor
         LibC.ioctl(fd, TUNSETPERSIST, 0);
-        // without the offloads (refused), the kernel segments and checksums itself: slower, same packets
-        LibC.ioctl(fd, TUNSETOFFLOAD, TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6);
-        writeBuffer.clear(TunOffload.HEADER);
-        writeVector.setLong(0, Pointer.nativeValue(writeBuffer));
-        writeVector.setLong(8, TunOffload.HEADER);
         this.tun = new PollableFd(fd, name);
         try {
             this.index = interfaceIndex();
@@ -258,26 +237,30 @@ final class LinuxTunnel implements TunnelInterface {
             return -1;
         }
         try {
+            int start = buffer.position();
+            int room = buffer.remaining();
+            boolean direct = buffer.isDirect();
+            long target;
+            if (direct) {
+                if (buffer != lastReadDirect) {
+                    lastReadAddress = Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
+                    lastReadDirect = buffer;
+                }
+                target = lastReadAddress + start;
+            } else {
+                target = Pointer.nativeValue(readBuffer);
+                room = Math.min(room, MAX_PACKET);
+            }
             while (true) {
-                if (offload.hasNext()) {
-                    int start = buffer.position();
-                    int n = Math.min(offload.next(segment, 0), buffer.remaining());
-                    buffer.put(start, segment, 0, n);
-                    buffer.limit(start + n).position(start);
+                long n = LibC.read(tun.fd(), target, room);
+                if (n >= 0) {
+                    if (!direct) {
+                        readBuffer.read(0, buffer.array(), buffer.arrayOffset() + start, (int) n);
+                    }
+                    buffer.limit(start + (int) n).position(start);
                     counters.incrementAndGet(0);
                     counters.addAndGet(1, n);
-                    return n;
-                }
-                long n = LibC.read(tun.fd(), Pointer.nativeValue(readBuffer), TunOffload.HEADER + MAX_PACKET);
-                if (n > TunOffload.HEADER) {
-                    int length = (int) n - TunOffload.HEADER;
-                    readBuffer.read(0, virtioHeader, 0, TunOffload.HEADER);
-                    readBuffer.read(TunOffload.HEADER, offload.buffer(), 0, length);
-                    offload.load(length, virtioHeader[0] & 0xff, virtioHeader[1] & 0xff, header16(4), header16(6), header16(8));
-                    continue; // a packet it cannot handle is dropped
-                }
-                if (n >= 0) {
-                    continue;
+                    return (int) n;
                 }
                 int errno = Native.getLastError();
                 if (errno == LibC.EAGAIN) {
@@ -296,13 +279,6 @@ final class LinuxTunnel implements TunnelInterface {
         }
     }
 
-    /** A 16-bit field of the virtio header (native byte order, as the legacy TUN interface has it). */
-    private int header16(int offset) {
-        int low = virtioHeader[offset] & 0xff;
-        int high = virtioHeader[offset + 1] & 0xff;
-        return NATIVE_LITTLE_ENDIAN ? high << 8 | low : low << 8 | high;
-    }
-
     @Override
     public void write(ByteBuffer packet) throws IOException {
         if (!tun.enter()) {
@@ -315,22 +291,20 @@ final class LinuxTunnel implements TunnelInterface {
             }
             long n;
             synchronized (writeBuffer) {
+                long source;
                 if (packet.isDirect()) {
                     if (packet != lastWriteDirect) {
                         lastWriteAddress = Pointer.nativeValue(Native.getDirectBufferPointer(packet));
                         lastWriteDirect = packet;
                     }
-                    writeVector.setLong(16, lastWriteAddress + packet.position());
-                    writeVector.setLong(24, length);
-                    do {
-                        n = LibC.writev(tun.fd(), Pointer.nativeValue(writeVector), 2);
-                    } while (n < 0 && Native.getLastError() == LibC.EINTR);
+                    source = lastWriteAddress + packet.position();
                 } else {
-                    writeBuffer.write(TunOffload.HEADER, packet.array(), packet.arrayOffset() + packet.position(), length);
-                    do {
-                        n = LibC.write(tun.fd(), Pointer.nativeValue(writeBuffer), TunOffload.HEADER + length);
-                    } while (n < 0 && Native.getLastError() == LibC.EINTR);
+                    writeBuffer.write(0, packet.array(), packet.arrayOffset() + packet.position(), length);
+                    source = Pointer.nativeValue(writeBuffer);
                 }
+                do {
+                    n = LibC.write(tun.fd(), source, length);
+                } while (n < 0 && Native.getLastError() == LibC.EINTR);
             }
             packet.position(packet.limit());
             if (n < 0) {
