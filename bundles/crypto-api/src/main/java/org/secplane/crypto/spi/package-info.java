@@ -5,7 +5,7 @@
  * and offers only what passed.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.secplane.crypto.spi;
 
 import org.osgi.annotation.bundle.Export;

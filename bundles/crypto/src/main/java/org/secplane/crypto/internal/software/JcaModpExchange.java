@@ -15,6 +15,7 @@ import javax.crypto.spec.DHPrivateKeySpec;
 import javax.crypto.spec.DHPublicKeySpec;
 import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.CryptoException;
+import org.secplane.crypto.spi.ModpGroup;
 import org.secplane.crypto.spi.ProviderKeyExchange;
 
 /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.CryptoException;
+import org.secplane.crypto.spi.ModpGroup;
 import org.secplane.crypto.spi.ProviderKeyExchange;
 
 /** The MODP groups against an independent copy of RFC 2409/3526, and the exponent length actually used. */

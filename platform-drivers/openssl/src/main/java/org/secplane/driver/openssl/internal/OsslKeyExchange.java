@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.CryptoException;
+import org.secplane.crypto.spi.ModpGroup;
 import org.secplane.crypto.spi.ProviderKeyExchange;
 
 /**
@@ -230,19 +231,21 @@ abstract class OsslKeyExchange implements ProviderKeyExchange {
 
     static final class Modp extends OsslKeyExchange {
         private final ModpGroup group;
+        private final byte[] primeBytes;
         private static final byte[] TWO = {2};
 
         Modp(OpenSslLibrary library, Algorithm algorithm, byte[] privateValue) {
             super(library, algorithm);
             this.group = ModpGroup.of(algorithm);
+            this.primeBytes = group.encode(group.prime());
             init(() -> privateValue == null ? generateKey() : importKey(privateValue));
         }
 
         private long generateKey() {
             String name = "DH-" + algorithm.label();
             long domain = library.keyTemplate(name, () -> {
-                try (Params params = Params.builder().bigNumber("p", group.primeBytes).bigNumber("g", TWO)
-                        .integer("priv_len", group.exponentBits).build()) {
+                try (Params params = Params.builder().bigNumber("p", primeBytes).bigNumber("g", TWO)
+                        .integer("priv_len", group.exponentBits()).build()) {
                     long made = fromData("DH", KEY_PARAMETERS, params);
                     if (made == 0) {
                         throw Errors.failure("EVP_PKEY_fromdata (" + algorithm.label() + " parameters)");
@@ -251,7 +254,7 @@ abstract class OsslKeyExchange implements ProviderKeyExchange {
                 }
             });
             return generate(name, () -> {
-                try (Params length = Params.builder().integer("priv_len", group.exponentBits).build()) {
+                try (Params length = Params.builder().integer("priv_len", group.exponentBits()).build()) {
                     return newKeygenContext("DH", domain, length);
                 }
             });
@@ -259,11 +262,11 @@ abstract class OsslKeyExchange implements ProviderKeyExchange {
 
         private long importKey(byte[] privateValue) {
             BigInteger x = new BigInteger(1, privateValue);
-            if (x.compareTo(BigInteger.ONE) <= 0 || x.compareTo(group.prime.subtract(BigInteger.ONE)) >= 0) {
+            if (x.compareTo(BigInteger.ONE) <= 0 || x.compareTo(group.prime().subtract(BigInteger.ONE)) >= 0) {
                 throw new CryptoException("invalid " + algorithm.label() + " private value");
             }
             byte[] publicBytes = modExp(privateValue);
-            try (Params params = Params.builder().bigNumber("p", group.primeBytes).bigNumber("g", TWO)
+            try (Params params = Params.builder().bigNumber("p", primeBytes).bigNumber("g", TWO)
                     .bigNumber("priv", privateValue).bigNumber("pub", publicBytes).build()) {
                 long key = fromData("DH", KEYPAIR, params);
                 if (key == 0) {
@@ -275,14 +278,14 @@ abstract class OsslKeyExchange implements ProviderKeyExchange {
 
         /** 2^x mod p, constant time in x, padded to the prime's length. */
         private byte[] modExp(byte[] exponent) {
-            int length = group.length;
+            int length = group.length();
             long p = 0;
             long g = 0;
             long x = 0;
             long result = 0;
             long ctx = 0;
             try (NativeScratch scratch = new NativeScratch(2L * length + exponent.length + 16)) {
-                scratch.put(0, group.primeBytes);
+                scratch.put(0, primeBytes);
                 scratch.put(length, TWO);
                 scratch.put(length + 8, exponent);
                 p = Errors.check(LibCrypto.BN_bin2bn(scratch.at(0), length, 0), "BN_bin2bn");
@@ -307,15 +310,12 @@ abstract class OsslKeyExchange implements ProviderKeyExchange {
 
         @Override
         byte[] readPublicValue(long pkey) {
-            return bigNumberParam(pkey, "pub", group.length);
+            return bigNumberParam(pkey, "pub", group.length());
         }
 
         @Override
         long importPeer(byte[] peerPublicValue) {
-            BigInteger y = new BigInteger(1, peerPublicValue);
-            if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(group.prime.subtract(BigInteger.ONE)) >= 0) {
-                throw new CryptoException("invalid " + algorithm.label() + " peer public value: not in 2..p-2");
-            }
+            group.peerValue(peerPublicValue);
             long peer = peerWithOurParameters(peerPublicValue);
             if (peer == 0) {
                 throw Errors.failure("invalid " + algorithm.label() + " peer public value", "rejected by libcrypto");

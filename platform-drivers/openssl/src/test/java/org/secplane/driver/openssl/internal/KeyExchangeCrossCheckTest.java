@@ -32,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.secplane.crypto.spi.ModpGroup;
 import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.AlgorithmType;
 import org.secplane.crypto.CryptoException;
@@ -67,7 +68,7 @@ class KeyExchangeCrossCheckTest {
             if (algorithm.label().startsWith("modp")) {
                 generator = KeyPairGenerator.getInstance("DH");
                 ModpGroup group = ModpGroup.of(algorithm);
-                generator.initialize(new DHParameterSpec(group.prime, BigInteger.TWO, group.exponentBits));
+                generator.initialize(new DHParameterSpec(group.prime(), BigInteger.TWO, group.exponentBits()));
                 factory = KeyFactory.getInstance("DH");
             } else if (algorithm == Algorithm.CURVE25519) {
                 generator = KeyPairGenerator.getInstance("X25519");
@@ -172,11 +173,11 @@ class KeyExchangeCrossCheckTest {
         for (int i = 0; i < 6; i++) {
             try (ProviderKeyExchange exchange = provider.keyExchange(algorithm)) {
                 int bits = new BigInteger(1, exchange.privateValue()).bitLength();
-                assertTrue(bits <= group.exponentBits, bits + " bits > " + group.exponentBits);
+                assertTrue(bits <= group.exponentBits(), bits + " bits > " + group.exponentBits());
                 longest = Math.max(longest, bits);
             }
         }
-        assertTrue(longest >= group.exponentBits - 8, "exponents are about " + group.exponentBits + " bits: " + longest);
+        assertTrue(longest >= group.exponentBits() - 8, "exponents are about " + group.exponentBits() + " bits: " + longest);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,15 +192,15 @@ class KeyExchangeCrossCheckTest {
             case MODP_3072: expected = DHStandardGroups.rfc3526_3072; break;
             default: expected = DHStandardGroups.rfc3526_4096; break;
         }
-        assertEquals(expected.getP(), ModpGroup.of(algorithm).prime);
+        assertEquals(expected.getP(), ModpGroup.of(algorithm).prime());
         assertEquals(BigInteger.TWO, expected.getG());
-        assertEquals(algorithm.publicValueSize(), ModpGroup.of(algorithm).length);
+        assertEquals(algorithm.publicValueSize(), ModpGroup.of(algorithm).length());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("modpGroups")
     void modpRejectsPeerValuesOutsideTwoToPMinusTwo(Algorithm algorithm) {
-        BigInteger p = ModpGroup.of(algorithm).prime;
+        BigInteger p = ModpGroup.of(algorithm).prime();
         int length = algorithm.publicValueSize();
         try (ProviderKeyExchange exchange = provider.keyExchange(algorithm)) {
             for (BigInteger bad : new BigInteger[] {BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE), p,

@@ -16,6 +16,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.secplane.crypto.spi.ModpGroup;
 import org.secplane.crypto.Aead;
 import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.Signer;
@@ -234,7 +235,7 @@ class SpeedComparisonBenchmark {
     private void modp2048() throws Exception {
         ModpGroup group = ModpGroup.of(Algorithm.MODP_2048);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("DH");
-        generator.initialize(new DHParameterSpec(group.prime, BigInteger.TWO, group.exponentBits));
+        generator.initialize(new DHParameterSpec(group.prime(), BigInteger.TWO, group.exponentBits()));
         PublicKey jdkPeer = generator.generateKeyPair().getPublic();
         byte[] peer;
         try (ProviderKeyExchange other = provider.keyExchange(Algorithm.MODP_2048)) {

@@ -1,6 +1,7 @@
-package org.secplane.crypto.internal.software;
+package org.secplane.crypto.spi;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 import org.secplane.crypto.Algorithm;
 import org.secplane.crypto.CryptoException;
@@ -13,26 +14,29 @@ import org.secplane.crypto.CryptoException;
  * with 160 bits as a floor for the two old Oakley groups. A provider default must never be used:
  * SunJCE's is 1024 bits, which makes group 14 4.5 times slower for no security gain
  * (perf-baselines.md, Table 3: 2.4k against 0.54k operations/s).
+ *
+ * <p>Shared by every provider that implements MODP key exchange, so the groups and exponent lengths are
+ * written down once.
  */
 public final class ModpGroup {
 
-    static final BigInteger TWO = BigInteger.valueOf(2);
+    private static final BigInteger TWO = BigInteger.valueOf(2);
 
     /** Group 1, 768-bit, RFC 2409 section 6.1 (First Oakley Group); private exponents of 160 bits. */
-    static final ModpGroup MODP_768 = new ModpGroup(Algorithm.MODP_768, 160,
+    private static final ModpGroup MODP_768 = new ModpGroup(Algorithm.MODP_768, 160,
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74"
             + "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437"
             + "4FE1356D6D51C245E485B576625E7EC6F44C42E9A63A3620FFFFFFFFFFFFFFFF");
 
     /** Group 2, 1024-bit, RFC 2409 section 6.2 (Second Oakley Group); private exponents of 160 bits. */
-    static final ModpGroup MODP_1024 = new ModpGroup(Algorithm.MODP_1024, 160,
+    private static final ModpGroup MODP_1024 = new ModpGroup(Algorithm.MODP_1024, 160,
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74"
             + "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437"
             + "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
             + "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE65381FFFFFFFFFFFFFFFF");
 
     /** Group 5, 1536-bit, RFC 3526 section 2; private exponents of 192 bits. */
-    static final ModpGroup MODP_1536 = new ModpGroup(Algorithm.MODP_1536, 192,
+    private static final ModpGroup MODP_1536 = new ModpGroup(Algorithm.MODP_1536, 192,
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74"
             + "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437"
             + "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
@@ -41,7 +45,7 @@ public final class ModpGroup {
             + "9ED529077096966D670C354E4ABC9804F1746C08CA237327FFFFFFFFFFFFFFFF");
 
     /** Group 14, 2048-bit, RFC 3526 section 3; private exponents of 224 bits. */
-    static final ModpGroup MODP_2048 = new ModpGroup(Algorithm.MODP_2048, 224,
+    private static final ModpGroup MODP_2048 = new ModpGroup(Algorithm.MODP_2048, 224,
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74"
             + "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437"
             + "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
@@ -52,7 +56,7 @@ public final class ModpGroup {
             + "3995497CEA956AE515D2261898FA051015728E5A8AACAA68FFFFFFFFFFFFFFFF");
 
     /** Group 15, 3072-bit, RFC 3526 section 4; private exponents of 256 bits. */
-    static final ModpGroup MODP_3072 = new ModpGroup(Algorithm.MODP_3072, 256,
+    private static final ModpGroup MODP_3072 = new ModpGroup(Algorithm.MODP_3072, 256,
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74"
             + "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437"
             + "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
@@ -67,7 +71,7 @@ public final class ModpGroup {
             + "08E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF");
 
     /** Group 16, 4096-bit, RFC 3526 section 5; private exponents of 304 bits. */
-    static final ModpGroup MODP_4096 = new ModpGroup(Algorithm.MODP_4096, 304,
+    private static final ModpGroup MODP_4096 = new ModpGroup(Algorithm.MODP_4096, 304,
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74"
             + "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437"
             + "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
@@ -150,8 +154,20 @@ public final class ModpGroup {
         return y;
     }
 
-    /** Big-endian, left-padded to the prime's length. */
+    /** Big-endian, left-padded to the prime's length; {@code value} must be below the prime. */
     public byte[] encode(BigInteger value) {
-        return Bytes.fixed(value, length);
+        byte[] raw = value.toByteArray();
+        if (raw.length == length) {
+            return raw;
+        }
+        if (raw.length == length + 1 && raw[0] == 0) {
+            return Arrays.copyOfRange(raw, 1, raw.length);
+        }
+        if (raw.length > length || value.signum() < 0) {
+            throw new IllegalArgumentException("value does not fit in " + length + " bytes");
+        }
+        byte[] out = new byte[length];
+        System.arraycopy(raw, 0, out, length - raw.length, raw.length);
+        return out;
     }
 }
