@@ -64,7 +64,7 @@ public final class IkeAuthTask extends Task {
                 return failAuth(problem);
             }
         }
-        if (host.settings().sendInitialContact && host.sameIdentities(sa).isEmpty()) {
+        if (host.settings().sendInitialContact && host.sameIdentities(sa).isEmpty() && !host.othersNegotiatingWith(sa)) {
             m.add(NotifyPayload.of(Ike.INITIAL_CONTACT));
         }
         if (sa.peer.authMethod.signatures()) {
