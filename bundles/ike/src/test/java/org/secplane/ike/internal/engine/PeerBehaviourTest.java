@@ -89,6 +89,24 @@ class PeerBehaviourTest extends TwoPeerTests {
     }
 
     @Test
+    void anInitialContactReplacesTheIkeSaThePeerForgot() {
+        try (Peers p = established(157)) {
+            int stale = p.bobIke().get(0).index();
+            p.alice.clearIkeSecurityAssociations(IkeEngine.IkeSaFilter.all());
+            p.wire.blackhole(x -> true);
+            p.wire.deliverAll();
+            p.wire.blackhole(x -> false);
+            p.clock.advance(1000);
+            p.alice.initiate("vpn-bob");
+            p.wire.deliverAll();
+            List<IkeSaInfo> up = p.bobIke().stream().filter(sa -> sa.state().equals("UP")).toList();
+            assertEquals(1, up.size(), "RFC 7296 3.10.1: the SA alice forgot is deleted: " + up);
+            assertTrue(up.get(0).index() != stale);
+            assertEquals(1, p.bobChildren().size());
+        }
+    }
+
+    @Test
     void ikeSasNegotiatedTogetherSendNoInitialContactSoNoneCanReplaceTheOthers() {
         try (Peers p = new Peers(156)) {
             twoGatewaysBetweenTheSameIdentities(p);
