@@ -128,7 +128,8 @@ public class KeyStoreIT {
                 + ec.toRealPath() + ")"));
         assertTrue(verified, verified.contains("key-pair it-dsa: verification failed: swapped: the file holds key-pair it-ec384"));
         assertTrue(verified, verified.contains("key-pair it-ec384: verification failed: swapped: the file holds key-pair it-dsa"));
-        assertTrue(verified, verified.contains("error: PKI objects: verification failed: 3 of 4 objects failed"));
+        // six objects: four key pairs, and the system-generated certificate with its key pair
+        assertTrue(verified, verified.contains("error: PKI objects: verification failed: 3 of 6 objects failed"));
         assertFalse(verified, verified.contains("key-pair it-rsa:"));
 
         Files.delete(pki().resolve("key-pair/it-rsa"));
@@ -147,7 +148,8 @@ public class KeyStoreIT {
                 privateKeys.put(id, store.withSecret(PkiObjectStore.KEY_PAIR, id, byte[]::clone));
             }
         }
-        assertEquals(List.of("it-dsa", "it-ec", "it-ec384", "it-rsa"), new ArrayList<>(privateKeys.keySet()));
+        // system-generated: the key pair of the certificate the PKI makes at first start (pki.md §7 item 21)
+        assertEquals(List.of("it-dsa", "it-ec", "it-ec384", "it-rsa", "system-generated"), new ArrayList<>(privateKeys.keySet()));
         List<Path> files;
         try (Stream<Path> walk = Stream.concat(Files.walk(distribution.home().resolve("state")),
                 Files.walk(distribution.home().resolve("data/log")))) {

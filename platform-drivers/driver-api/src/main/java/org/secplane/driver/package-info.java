@@ -4,10 +4,10 @@
  * active; a vendor adds a family or an offload engine as a plugin bundle implementing these interfaces.
  * Packet I/O reads into and writes from caller-owned buffers: nothing is allocated per packet.
  * {@link org.secplane.driver.PlatformSelection} is the one rule by which the family bundles decide which
- * of them registers (version 1.1: added).
+ * of them registers (version 1.1: added). {@link org.secplane.driver.IpPrefix} parses and prints addresses and prefixes without DNS, the same way in every family (version 1.2: added).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.secplane.driver;
 
 import org.osgi.annotation.bundle.Export;

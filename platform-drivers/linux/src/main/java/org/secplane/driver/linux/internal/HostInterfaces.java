@@ -1,5 +1,6 @@
 package org.secplane.driver.linux.internal;
 
+import org.secplane.driver.IpPrefix;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -27,7 +28,7 @@ public interface HostInterfaces {
                 List<String> out = new ArrayList<>();
                 for (InterfaceAddress address : nic.getInterfaceAddresses()) {
                     if (!address.getAddress().isLinkLocalAddress()) {
-                        out.add(Prefixes.format(address.getAddress()) + "/" + address.getNetworkPrefixLength());
+                        out.add(IpPrefix.format(address.getAddress()) + "/" + address.getNetworkPrefixLength());
                     }
                 }
                 return Optional.of(out);

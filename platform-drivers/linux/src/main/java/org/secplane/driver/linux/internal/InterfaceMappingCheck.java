@@ -1,5 +1,6 @@
 package org.secplane.driver.linux.internal;
 
+import org.secplane.driver.IpPrefix;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class InterfaceMappingCheck implements CommitCheck {
             for (ConfigView address : addresses.get().children("address")) {
                 String wanted;
                 try {
-                    wanted = Prefixes.normalize(address.value());
+                    wanted = IpPrefix.parse(address.value()).toString();
                 } catch (IllegalArgumentException e) {
                     continue; // the schema reports malformed prefixes
                 }

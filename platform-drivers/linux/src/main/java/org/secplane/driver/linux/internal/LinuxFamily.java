@@ -1,5 +1,6 @@
 package org.secplane.driver.linux.internal;
 
+import org.secplane.driver.IpPrefix;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -150,7 +151,7 @@ public final class LinuxFamily implements DeviceFamily, AutoCloseable {
         Set<InetAddress> addresses = new LinkedHashSet<>();
         for (String name : new LinkedHashSet<>(interfaceMap.values())) {
             for (String prefix : host.addresses(name).orElse(List.of())) {
-                addresses.add(Prefixes.literal(prefix.substring(0, prefix.indexOf('/'))));
+                addresses.add(IpPrefix.literal(prefix.substring(0, prefix.indexOf('/'))));
             }
         }
         return new ArrayList<>(addresses);

@@ -1,5 +1,6 @@
 package org.secplane.driver.linux.internal;
 
+import org.secplane.driver.IpPrefix;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -57,7 +58,7 @@ final class LinuxRawIpPort implements RawIpPort {
         Memory address = new Memory(28);
         int length = sockaddr(address, local);
         if (LibC.bind(fd, Pointer.nativeValue(address), length) < 0) {
-            IOException e = LibC.error("bind raw protocol " + protocol + " to " + Prefixes.format(local));
+            IOException e = LibC.error("bind raw protocol " + protocol + " to " + IpPrefix.format(local));
             LibC.close(fd);
             throw e;
         }
@@ -113,8 +114,8 @@ final class LinuxRawIpPort implements RawIpPort {
     @Override
     public synchronized void send(ByteBuffer payload, InetAddress destination, boolean dontFragment) throws IOException {
         if ((destination instanceof Inet4Address) != ipv4) {
-            throw new IOException("raw protocol " + protocol + " on " + Prefixes.format(local) + " cannot send to "
-                    + Prefixes.format(destination) + " (another address family)");
+            throw new IOException("raw protocol " + protocol + " on " + IpPrefix.format(local) + " cannot send to "
+                    + IpPrefix.format(destination) + " (another address family)");
         }
         if (!socket.enter()) {
             throw new IOException("raw protocol " + protocol + " socket is closed");
@@ -137,7 +138,7 @@ final class LinuxRawIpPort implements RawIpPort {
             } while (n < 0 && Native.getLastError() == LibC.EINTR);
             if (n < 0) {
                 int errno = Native.getLastError();
-                throw LibC.error("send raw protocol " + protocol + " to " + Prefixes.format(destination)
+                throw LibC.error("send raw protocol " + protocol + " to " + IpPrefix.format(destination)
                         + (errno == LibC.EMSGSIZE ? " (larger than the path MTU with DF set)" : ""), errno);
             }
             payload.position(payload.limit());
@@ -212,6 +213,6 @@ final class LinuxRawIpPort implements RawIpPort {
 
     @Override
     public String toString() {
-        return "raw protocol " + protocol + " on " + Prefixes.format(local);
+        return "raw protocol " + protocol + " on " + IpPrefix.format(local);
     }
 }

@@ -1,5 +1,6 @@
 package org.secplane.driver.linux.internal;
 
+import org.secplane.driver.IpPrefix;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -160,12 +161,11 @@ final class LinuxRouteTable implements RouteTable {
         }
 
         static Route parse(String prefix, String nextHop) {
-            String normalized = Prefixes.normalize(prefix);
-            int slash = normalized.indexOf('/');
-            int length = Integer.parseInt(normalized.substring(slash + 1));
-            InetAddress network = Prefixes.network(Prefixes.literal(normalized.substring(0, slash)), length);
+            IpPrefix destination = IpPrefix.parse(prefix).network();
+            int length = destination.length();
+            InetAddress network = destination.address();
             if (nextHop.indexOf(':') >= 0 || nextHop.matches("[0-9.]+")) {
-                InetAddress gateway = Prefixes.literal(nextHop);
+                InetAddress gateway = IpPrefix.literal(nextHop);
                 if (gateway.getAddress().length != network.getAddress().length) {
                     throw new IllegalArgumentException("route " + prefix + ": gateway " + nextHop + " is of another address family");
                 }
@@ -175,7 +175,7 @@ final class LinuxRouteTable implements RouteTable {
         }
 
         String key() {
-            return Prefixes.format(destination) + "/" + length + " " + (gateway != null ? Prefixes.format(gateway) : device);
+            return IpPrefix.format(destination) + "/" + length + " " + (gateway != null ? IpPrefix.format(gateway) : device);
         }
     }
 }

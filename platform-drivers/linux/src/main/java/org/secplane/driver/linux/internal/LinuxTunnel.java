@@ -1,5 +1,6 @@
 package org.secplane.driver.linux.internal;
 
+import org.secplane.driver.IpPrefix;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -116,18 +117,18 @@ final class LinuxTunnel implements TunnelInterface {
         checkOpen();
         Set<String> target = new LinkedHashSet<>();
         for (String prefix : prefixes) {
-            target.add(Prefixes.normalize(prefix));
+            target.add(IpPrefix.parse(prefix).toString());
         }
         List<Rtnetlink.Address> present = netlink.addresses(index);
         for (Rtnetlink.Address address : present) {
-            String text = Prefixes.format(address.address) + "/" + address.prefixLength;
+            String text = IpPrefix.format(address.address) + "/" + address.prefixLength;
             if (!target.contains(text) && !address.linkLocal()) {
                 netlink.deleteAddress(index, address.address, address.prefixLength);
             }
         }
         for (String prefix : target) {
             int slash = prefix.indexOf('/');
-            netlink.addAddress(index, Prefixes.literal(prefix.substring(0, slash)), Integer.parseInt(prefix.substring(slash + 1)));
+            netlink.addAddress(index, IpPrefix.literal(prefix.substring(0, slash)), Integer.parseInt(prefix.substring(slash + 1)));
         }
         wanted = List.copyOf(target);
     }
@@ -141,7 +142,7 @@ final class LinuxTunnel implements TunnelInterface {
         try {
             List<String> out = new ArrayList<>();
             for (Rtnetlink.Address address : netlink.addresses(index)) {
-                String text = Prefixes.format(address.address) + "/" + address.prefixLength;
+                String text = IpPrefix.format(address.address) + "/" + address.prefixLength;
                 if (!address.linkLocal() || wanted.contains(text)) {
                     out.add(text);
                 }
@@ -191,7 +192,7 @@ final class LinuxTunnel implements TunnelInterface {
                 // the kernel drops IPv6 addresses on down (keep_addr_on_down=0): put them back
                 for (String prefix : wanted) {
                     int slash = prefix.indexOf('/');
-                    netlink.addAddress(index, Prefixes.literal(prefix.substring(0, slash)),
+                    netlink.addAddress(index, IpPrefix.literal(prefix.substring(0, slash)),
                             Integer.parseInt(prefix.substring(slash + 1)));
                 }
             }

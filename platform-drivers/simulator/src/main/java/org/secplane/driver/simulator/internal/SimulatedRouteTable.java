@@ -1,5 +1,6 @@
 package org.secplane.driver.simulator.internal;
 
+import org.secplane.driver.IpPrefix;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;

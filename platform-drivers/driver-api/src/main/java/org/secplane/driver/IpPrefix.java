@@ -1,4 +1,4 @@
-package org.secplane.driver.simulator.internal;
+package org.secplane.driver;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
