@@ -38,8 +38,11 @@ import org.junit.runners.MethodSorters;
  * strongSwan and, at the soft lifetime of a 180-second SA, by secplane (that SA is brought up first and checked
  * last, so the wait overlaps the other tests); strongSwan's cookie challenge (its {@code cookie_threshold} is 1
  * and a half-open IKE SA is left on it); NAT traversal through a masquerading NAT with keepalives; dead peer
- * detection; a wrong pre-shared key shown with its reason and logged without the key; clear. Needs root, {@code ip netns}, nftables,
- * python3 and strongSwan (installed by {@code itests/install-test-prerequisites}); skipped without root.
+ * detection; a wrong pre-shared key shown with its reason and logged without the key; clear. Certificates (CAs made
+ * with openssl, loaded through the PKI commands): RSA with secplane as initiator (RFC 7427 signatures, CERT and
+ * CERTREQ, the IKE_AUTH fragmented per RFC 7383), ECDSA with secplane as responder, and a certificate of a CA the
+ * gateway does not trust rejected with its reason. Needs root, {@code ip netns}, nftables, python3, openssl and
+ * strongSwan (installed by {@code itests/install-test-prerequisites}); skipped without root.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class StrongSwanInteropIT {
@@ -90,11 +93,13 @@ public class StrongSwanInteropIT {
                 "  }",
                 "}", ""), "ip", "netns", "exec", n, "nft", "-f", "-");
         // kernel-libipsec wants an address of strongSwan's own inside each local traffic selector; before charon starts
-        for (String inner : List.of("192.168.67.1/32", "192.168.77.1/32", "192.168.87.1/32", "192.168.97.1/32")) {
+        for (String inner : List.of("192.168.47.1/32", "192.168.57.1/32", "192.168.67.1/32", "192.168.77.1/32",
+                "192.168.87.1/32", "192.168.97.1/32")) {
             Commands.must("ip", "-n", w, "addr", "add", inner, "dev", "lo");
         }
         strongswan = new StrongSwanPeer(w, Paths.get("target/ike-interop-strongswan"));
         Files.deleteIfExists(strongswan.log());
+        makeCertificates();
         strongswan.settings("  cookie_threshold = 1").connections(SWANCTL_CONF);
         strongswan.start();
         secplane = RunningDistribution.start(Paths.get("target/dist-ike-interop"), Map.of(),
@@ -271,6 +276,67 @@ public class StrongSwanInteropIT {
     }
 
     @Test
+    public void i_secplaneInitiatesWithRsaCertificatesFragmentedAndRfc7427Signed() throws Exception {
+        loadCertificatesIntoSecplane();
+        long fragmentsBefore = count(strongswan.log(), "reassembled fragmented IKE message");
+        commit(gateway("gw-rsa", "10.66.2.2", "ge-0/0/0.0", "rsa-sig", "hostname sp-rsa.example.test",
+                "hostname sw-rsa.example.test")
+                + vpn("vpn-rsa", "gw-rsa", "esp-cbc", "192.168.56.0/24", "192.168.57.0/24", true));
+        awaitBoth("gw-rsa", "cert-rsa");
+        Map<String, Object> ours = ourSa("gw-rsa");
+        assertAgree(ours, theirSa("cert-rsa", ours), "group14", "MODP_2048");
+        assertEquals("RSA-signatures", ours.get("ike-sa-authentication-method"));
+        String log = Files.readString(strongswan.log());
+        // RFC 7427 (AUTH method 14) with PKCS#1 v1.5 SHA-256 both ways; the certificates went as CERT payloads
+        // after a CERTREQ each way; secplane's IKE_AUTH with an RSA-2048 certificate is over 1280 bytes: fragmented
+        assertTrue(log, log.contains("authentication of 'sp-rsa.example.test' with RSA_EMSA_PKCS1_SHA2_256 successful"));
+        assertTrue(log, log.contains("authentication of 'sw-rsa.example.test' (myself) with RSA_EMSA_PKCS1_SHA2_256 successful"));
+        // the subject as secplane's certificate request wrote it (RDNs in the order given), signed as is by openssl
+        assertTrue(log, log.contains("received end entity cert \"CN=sp-rsa.example.test, O=secplane interop, C=US\""));
+        assertTrue(log, Pattern.compile("parsed IKE_AUTH request 1 \\[ IDi CERT N\\(INIT_CONTACT\\) CERTREQ IDr AUTH")
+                .matcher(log).find());
+        assertTrue(log, count(strongswan.log(), "reassembled fragmented IKE message") > fragmentsBefore);
+        remove("gw-rsa", "vpn-rsa", "cert-rsa");
+    }
+
+    @Test
+    public void j_strongSwanInitiatesWithEcdsaCertificatesSecplaneResponds() throws Exception {
+        String initiated = strongSwanInitiatesToTheEcdsaGateway("sw-ec.example.test", "cert-ec");
+        assertTrue(initiated + secplane.logTail(), initiated.contains("initiate completed successfully"));
+        awaitBoth("gw-ec", "cert-ec");
+        Map<String, Object> ours = ourSa("gw-ec");
+        assertEquals("Responder", ours.get("ike-sa-role"));
+        assertAgree(ours, theirSa("cert-ec", ours), "group19", "ECP_256");
+        assertEquals("ECDSA-signatures-256", ours.get("ike-sa-authentication-method"));
+        String log = Files.readString(strongswan.log());
+        assertTrue(log, log.contains("authentication of 'sp-ec.example.test' with ECDSA_WITH_SHA256_DER successful"));
+        assertTrue(log, log.contains("received end entity cert \"C=US, O=secplane interop, CN=sp-ec.example.test\""));
+        remove("gw-ec", "vpn-ec", "cert-ec");
+    }
+
+    @Test
+    public void k_aPeerCertificateFromAnUntrustedCaIsRejectedWithItsReason() throws Exception {
+        // the ECDSA gateway trusts only the EC CA profile; strongSwan presents its RSA certificate (RSA CA)
+        String initiated = strongSwanInitiatesToTheEcdsaGateway("sw-rsa.example.test", "cert-untrusted");
+        assertFalse(initiated, initiated.contains("initiate completed successfully"));
+        String statistics = secplane.batch("show security ike statistics\n");
+        assertTrue(statistics, statistics.contains("gw-ec (10.66.2.3), "));
+        String reason = "peer certificate CN=sw-rsa.example.test,O=secplane interop,C=US rejected: ";
+        assertTrue(statistics, statistics.contains(reason));
+        assertTrue(secplane.logTail(), Files.readString(karafLog()).contains(reason));
+        assertTrue("no IKE SA", ourSas("gw-ec").isEmpty());
+        remove("gw-ec", "vpn-ec", "cert-untrusted");
+    }
+
+    /** Gateway gw-ec (ECDSA, trusting the EC CA profile) for strongSwan's {@code remoteId}; strongSwan initiates. */
+    private static String strongSwanInitiatesToTheEcdsaGateway(String remoteId, String connection) throws Exception {
+        loadCertificatesIntoSecplane();
+        commit(gateway("gw-ec", "10.66.2.3", "ge-0/0/0.0", "ec-sig", "hostname sp-ec.example.test", "hostname " + remoteId)
+                + vpn("vpn-ec", "gw-ec", "esp-cbc", "192.168.46.0/24", "192.168.47.0/24", false));
+        return strongswan.swanctl("--initiate", "--child", connection, "--timeout", "20");
+    }
+
+    @Test
     public void z_secplaneRekeysIkeAndChildAtTheSoftLifetimeOfA180SecondSa() throws Exception {
         // D-14: soft = hard - min(600 s, hard/6) +- 5 %, so about 150 s after the SA came up in startBothPeers
         await("secplane rekeyed the IKE SA and the CHILD SA of gw-life", 200, () -> {
@@ -285,6 +351,72 @@ public class StrongSwanInteropIT {
         assertEquals("the rekey's initiator", "Initiator", ours.get("ike-sa-role"));
         assertEquals("PFS at the CHILD rekey", "group19", Json.at(ours, "ipsec-sa-pair", 0, "pfs-group"));
         assertAgree(ours, theirSa("life", ours), "group19", "ECP_256");
+    }
+
+    // ================================================================================== certificates
+
+    private static OpensslCa rsaCa;
+    private static OpensslCa ecCa;
+    private static boolean certificatesLoaded;
+
+    /**
+     * Two CAs made with openssl (RSA-2048 and EC P-256), and strongSwan's certificates from them, in its swanctl
+     * directory before it starts. A third key and certificate for {@code sw-rsa.example.test}, of the RSA CA, lets
+     * a test present a certificate secplane's ECDSA gateway does not trust.
+     */
+    private static void makeCertificates() throws Exception {
+        Path dir = Paths.get("target/ike-interop-pki").toAbsolutePath();
+        rsaCa = new OpensslCa(dir, "rsa-ca", "rsa");
+        ecCa = new OpensslCa(dir, "ec-ca", "ec");
+        Path swanctl = strongswan.dir().resolve("swanctl");
+        for (OpensslCa ca : List.of(rsaCa, ecCa)) {
+            Files.copy(ca.certificate(), swanctl.resolve("x509ca").resolve(ca.certificate().getFileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (String[] own : new String[][] {{"sw-rsa", "rsa"}, {"sw-ec", "ec"}}) {
+            OpensslCa ca = own[1].equals("rsa") ? rsaCa : ecCa;
+            Path certificate = ca.issue(own[0], own[1], own[0] + ".example.test");
+            Files.copy(certificate, swanctl.resolve("x509").resolve(own[0] + ".pem"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(ca.key(own[0]), swanctl.resolve("pkcs8").resolve(own[0] + ".key"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * secplane gets its certificates as an engineer would give them: CA profiles committed, the CA certificates
+     * loaded into them (fingerprint confirmed), an RSA key pair generated on the device with a request the openssl
+     * CA signs, and an ECDSA key and certificate made elsewhere, loaded together. Once per run.
+     */
+    private static void loadCertificatesIntoSecplane() throws Exception {
+        if (certificatesLoaded) {
+            return;
+        }
+        commit("set security pki ca-profile EC-CA ca-identity ec-ca\nset security pki ca-profile RSA-CA ca-identity rsa-ca\n");
+        for (String[] profile : new String[][] {{"RSA-CA", rsaCa.certificate().toString()}, {"EC-CA", ecCa.certificate().toString()}}) {
+            String loaded = "";
+            for (int attempt = 0; attempt < 20 && !loaded.contains("loaded successfully"); attempt++) {
+                if (attempt > 0) {
+                    Thread.sleep(250); // the CA profile component follows the commit through Config Admin
+                }
+                loaded = secplane.batch("request security pki ca-certificate load ca-profile " + profile[0] + " filename "
+                        + profile[1] + "\nyes\n");
+            }
+            assertTrue(loaded, loaded.contains("CA certificate for profile " + profile[0] + " loaded successfully"));
+        }
+        Path request = rsaCa.certificate().resolveSibling("sp-rsa.csr");
+        String generated = secplane.batch("request security pki generate-key-pair certificate-id sp-rsa size 2048\n"
+                + "request security pki generate-certificate-request certificate-id sp-rsa subject "
+                + "\"CN=sp-rsa.example.test,O=secplane interop,C=US\" domain-name sp-rsa.example.test digest sha256 filename "
+                + request + "\n");
+        assertTrue(generated, generated.contains("Generated certificate request"));
+        Path rsa = rsaCa.sign(request, "sp-rsa");
+        Path ec = ecCa.issue("sp-ec", "ec", "sp-ec.example.test");
+        String loaded = secplane.batch("request security pki local-certificate load certificate-id sp-rsa filename " + rsa + "\n"
+                + "request security pki local-certificate load certificate-id sp-ec filename " + ec + " key " + ecCa.key("sp-ec")
+                + "\n");
+        assertEquals(loaded, 2, loaded.split("Local certificate loaded successfully", -1).length - 1);
+        certificatesLoaded = true;
     }
 
     // ================================================================================== checks
@@ -314,8 +446,9 @@ public class StrongSwanInteropIT {
         assertEquals(context, 1, children.size());
         Map<?, ?> pair = pairs.get(0);
         Map<?, ?> child = children.get(0);
-        assertEquals(context, child.get("spi-in"), pair.get("outbound-spi"));
-        assertEquals(context, child.get("spi-out"), pair.get("inbound-spi"));
+        // D-48: secplane prints SPIs without zero padding, strongSwan with
+        assertEquals(context, spi(child.get("spi-in")), spi(pair.get("outbound-spi")));
+        assertEquals(context, spi(child.get("spi-out")), spi(pair.get("inbound-spi")));
         assertEquals(context, encryption(child), pair.get("encryption"));
         assertEquals(context, integrity(child), pair.get("authentication"));
         assertEquals(context, "yes", child.get("encap"));
@@ -325,6 +458,10 @@ public class StrongSwanInteropIT {
         assertClose(context, Long.parseLong((String) child.get("life-time")), (Long) pair.get("hard-lifetime-remaining"));
         assertEquals(context, List.of(prefixOf((String) pair.get("remote-identity"))), child.get("local-ts"));
         assertEquals(context, List.of(prefixOf((String) pair.get("local-identity"))), child.get("remote-ts"));
+    }
+
+    private static long spi(Object hex) {
+        return Long.parseLong((String) hex, 16);
     }
 
     private static void assertClose(String context, long expected, long actual) {
@@ -377,13 +514,20 @@ public class StrongSwanInteropIT {
 
     /** Gateway {@code name} to {@code address} through {@code external} with IKE policy {@code policy}. */
     private static String gateway(String name, String address, String external, String policy, String localUser) {
+        return gateway(name, address, external, policy, "user-at-hostname " + localUser + "@example.test",
+                "user-at-hostname right@example.test");
+    }
+
+    /** The same with identities as Junos writes them, e.g. {@code hostname vpn.example.net}. */
+    private static String gateway(String name, String address, String external, String policy, String localIdentity,
+            String remoteIdentity) {
         return String.join("\n",
                 "set security ike gateway " + name + " ike-policy " + policy,
                 "set security ike gateway " + name + " address " + address,
                 "set security ike gateway " + name + " external-interface " + external,
                 "set security ike gateway " + name + " version v2-only",
-                "set security ike gateway " + name + " local-identity user-at-hostname " + localUser + "@example.test",
-                "set security ike gateway " + name + " remote-identity user-at-hostname right@example.test", "");
+                "set security ike gateway " + name + " local-identity " + localIdentity,
+                "set security ike gateway " + name + " remote-identity " + remoteIdentity, "");
     }
 
     private static String vpn(String name, String gateway, String ipsecPolicy, String local, String remote, boolean immediately) {
@@ -440,7 +584,7 @@ public class StrongSwanInteropIT {
                 .append("\ndelete security ike gateway ").append(gateway).append('\n'));
         created.clear();
         secplane.batch("configure\n" + deletes + "commit\nexit\n");
-        for (String connection : List.of("resp", "natted", "init")) {
+        for (String connection : List.of("resp", "natted", "init", "cert-rsa", "cert-ec", "cert-untrusted")) {
             strongswan.swanctl("--terminate", "--ike", connection, "--force", "--timeout", "5");
         }
     }
@@ -592,6 +736,11 @@ public class StrongSwanInteropIT {
             ikePolicy("x25519", "x25519", PSK),
             ikePolicy("short", "short", PSK),
             ikePolicy("wrong-psk", "modp2048", WRONG_PSK),
+            signatureProposal("rsa-sig", "rsa-signatures", "group14"),
+            signatureProposal("ec-sig", "ecdsa-signatures-256", "group19"),
+            // trusted-ca N: the N-th CA profile in name order (README): 0 EC-CA, 1 RSA-CA
+            certificatePolicy("rsa-sig", "sp-rsa", "1"),
+            certificatePolicy("ec-sig", "sp-ec", "0"),
             "set security ipsec proposal esp-cbc protocol esp",
             "set security ipsec proposal esp-cbc encryption-algorithm aes-128-cbc",
             "set security ipsec proposal esp-cbc authentication-algorithm hmac-sha-256-128",
@@ -614,51 +763,49 @@ public class StrongSwanInteropIT {
                 "set security ike proposal " + name + " lifetime-seconds " + lifetime);
     }
 
+    private static String signatureProposal(String name, String method, String group) {
+        return ikeProposal(name, group, "aes-128-cbc", 28800).replace("authentication-method pre-shared-keys",
+                "authentication-method " + method);
+    }
+
+    private static String certificatePolicy(String name, String certificateId, String trustedCa) {
+        return "set security ike policy " + name + " proposals " + name + "\n"
+                + "set security ike policy " + name + " certificate local-certificate " + certificateId + "\n"
+                + "set security ike policy " + name + " certificate trusted-ca " + trustedCa;
+    }
+
     private static String ikePolicy(String name, String proposal, String psk) {
         return "set security ike policy " + name + " proposals " + proposal + "\n"
                 + "set security ike policy " + name + " pre-shared-key ascii-text \"" + psk + "\"";
     }
 
     /**
-     * strongSwan's side: responders on 10.66.2.2 ({@code resp}, {@code life}) and behind the NAT on 10.66.3.2
-     * ({@code natted}), an initiator from 10.66.2.3 ({@code init}). IKE and CHILD lifetimes as on secplane's side,
-     * without randomisation, so the remaining lifetimes can be compared.
+     * strongSwan's side: responders on 10.66.2.2 ({@code resp}, {@code life}, {@code cert-rsa}) and behind the NAT
+     * on 10.66.3.2 ({@code natted}), initiators from 10.66.2.3 ({@code init}, {@code cert-ec},
+     * {@code cert-untrusted}). IKE and CHILD lifetimes as on secplane's side, without randomisation, so the remaining
+     * lifetimes can be compared.
      */
     private static final String SWANCTL_CONF = String.join("\n",
             "connections {",
-            responder("resp", "10.66.2.2", "left", "aes128-sha256-ecp256, aes128-sha256-x25519", "28800s",
-                    "direct", "192.168.67.0/24", "192.168.66.0/24", "aes128-sha256", "3000s", "3600s"),
+            connection("resp", "10.66.2.2", "%any", "aes128-sha256-ecp256, aes128-sha256-x25519", "28800s",
+                    psk("right"), psk("left"),
+                    child("direct", "192.168.67.0/24", "192.168.66.0/24", "aes128-sha256", "3000s", "3600s")),
             // strongSwan would rekey only at 180 s and 170 s: secplane's soft lifetimes (about 150 s) come first
-            responder("life", "10.66.2.2", "life", "aes256gcm16-prfsha256-ecp256", "180s",
-                    "life", "192.168.87.0/24", "192.168.86.0/24", "aes128gcm16, aes128gcm16-ecp256", "170s", "180s"),
-            responder("natted", "10.66.3.2", "left", "aes128-sha256-ecp256", "28800s",
-                    "nat", "192.168.77.0/24", "192.168.76.0/24", "aes128-sha256", "3000s", "3600s"),
-            "  init {",
-            "    version = 2",
-            "    local_addrs = 10.66.2.3",
-            "    remote_addrs = 10.66.2.1",
-            "    proposals = aes128-sha256-modp2048",
-            "    rekey_time = 28800s",
-            "    rand_time = 0s",
-            "    local {",
-            "      auth = psk",
-            "      id = right@example.test",
-            "    }",
-            "    remote {",
-            "      auth = psk",
-            "      id = left@example.test",
-            "    }",
-            "    children {",
-            "      init {",
-            "        local_ts = 192.168.97.0/24",
-            "        remote_ts = 192.168.96.0/24",
-            "        esp_proposals = aes128-sha256",
-            "        life_time = 3600s",
-            "        rekey_time = 3000s",
-            "        rand_time = 0s",
-            "      }",
-            "    }",
-            "  }",
+            connection("life", "10.66.2.2", "%any", "aes256gcm16-prfsha256-ecp256", "180s", psk("right"), psk("life"),
+                    child("life", "192.168.87.0/24", "192.168.86.0/24", "aes128gcm16, aes128gcm16-ecp256", "170s", "180s")),
+            connection("natted", "10.66.3.2", "%any", "aes128-sha256-ecp256", "28800s", psk("right"), psk("left"),
+                    child("nat", "192.168.77.0/24", "192.168.76.0/24", "aes128-sha256", "3000s", "3600s")),
+            connection("init", "10.66.2.3", "10.66.2.1", "aes128-sha256-modp2048", "28800s", psk("right"), psk("left"),
+                    child("init", "192.168.97.0/24", "192.168.96.0/24", "aes128-sha256", "3000s", "3600s")),
+            connection("cert-rsa", "10.66.2.2", "%any", "aes128-sha256-modp2048", "28800s",
+                    certificate("sw-rsa"), peerCertificate("sp-rsa"),
+                    child("cert-rsa", "192.168.57.0/24", "192.168.56.0/24", "aes128-sha256", "3000s", "3600s")),
+            connection("cert-ec", "10.66.2.3", "10.66.2.1", "aes128-sha256-ecp256", "28800s",
+                    certificate("sw-ec"), peerCertificate("sp-ec"),
+                    child("cert-ec", "192.168.47.0/24", "192.168.46.0/24", "aes128-sha256", "3000s", "3600s")),
+            connection("cert-untrusted", "10.66.2.3", "10.66.2.1", "aes128-sha256-ecp256", "28800s",
+                    certificate("sw-rsa"), peerCertificate("sp-ec"),
+                    child("cert-untrusted", "192.168.47.0/24", "192.168.46.0/24", "aes128-sha256", "3000s", "3600s")),
             "}",
             "secrets {",
             "  ike-interop {",
@@ -669,34 +816,51 @@ public class StrongSwanInteropIT {
             "  }",
             "}", "");
 
-    private static String responder(String name, String address, String peerUser, String proposals, String ikeLifetime,
-            String child, String localTs, String remoteTs, String espProposals, String childRekey, String childLifetime) {
+    private static String connection(String name, String localAddress, String remoteAddress, String proposals,
+            String ikeLifetime, String local, String remote, String child) {
         return String.join("\n",
                 "  " + name + " {",
                 "    version = 2",
-                "    local_addrs = " + address,
-                "    remote_addrs = %any",
+                "    local_addrs = " + localAddress,
+                "    remote_addrs = " + remoteAddress,
                 "    proposals = " + proposals,
                 "    rekey_time = " + ikeLifetime,
                 "    rand_time = 0s",
                 "    local {",
-                "      auth = psk",
-                "      id = right@example.test",
+                local,
                 "    }",
                 "    remote {",
-                "      auth = psk",
-                "      id = " + peerUser + "@example.test",
+                remote,
                 "    }",
                 "    children {",
-                "      " + child + " {",
+                child,
+                "    }",
+                "  }");
+    }
+
+    private static String psk(String user) {
+        return "      auth = psk\n      id = " + user + "@example.test";
+    }
+
+    /** strongSwan's own certificate {@code x509/NAME.pem}; its ID the certificate's DNS name. */
+    private static String certificate(String name) {
+        return "      auth = pubkey\n      certs = " + name + ".pem\n      id = " + name + ".example.test";
+    }
+
+    private static String peerCertificate(String name) {
+        return "      auth = pubkey\n      id = " + name + ".example.test";
+    }
+
+    private static String child(String name, String localTs, String remoteTs, String espProposals, String rekey,
+            String lifetime) {
+        return String.join("\n",
+                "      " + name + " {",
                 "        local_ts = " + localTs,
                 "        remote_ts = " + remoteTs,
                 "        esp_proposals = " + espProposals,
-                "        life_time = " + childLifetime,
-                "        rekey_time = " + childRekey,
+                "        life_time = " + lifetime,
+                "        rekey_time = " + rekey,
                 "        rand_time = 0s",
-                "      }",
-                "    }",
-                "  }");
+                "      }");
     }
 }

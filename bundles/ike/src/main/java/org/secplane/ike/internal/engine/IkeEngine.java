@@ -1354,6 +1354,18 @@ public final class IkeEngine implements KeyManager, AutoCloseable {
         }
 
         @Override
+        public boolean othersNegotiatingWith(IkeSa sa) {
+            for (IkeSa o : all) {
+                if (o != sa && (o.state == IkeSaState.CREATED || o.state == IkeSaState.CONNECTING
+                        || o.state == IkeSaState.AUTHENTICATING) && o.remote != null
+                        && sa.remote != null && o.remote.getAddress().equals(sa.remote.getAddress())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         public void dropped(IkeSa sa, String reason) {
             DropReason r;
             try {

@@ -85,6 +85,14 @@ public interface SaHost {
      */
     List<IkeSa> sameIdentities(IkeSa sa);
 
+    /**
+     * Whether another IKE SA with the peer of {@code sa} (same address) is still being negotiated: its identities are
+     * not settled yet, so they may be those of {@code sa}. An initiator then sends no INITIAL_CONTACT: SAs brought up
+     * together (establish-tunnels immediately after a clear, several gateways between the same identities) would
+     * otherwise each assert being the only one, and the peer would delete those that finished first.
+     */
+    boolean othersNegotiatingWith(IkeSa sa);
+
     /** Counts a message dropped at protocol level. */
     void dropped(IkeSa sa, String reason);
 

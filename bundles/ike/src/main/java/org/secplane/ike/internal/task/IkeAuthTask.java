@@ -64,7 +64,7 @@ public final class IkeAuthTask extends Task {
                 return failAuth(problem);
             }
         }
-        if (host.settings().sendInitialContact && host.sameIdentities(sa).isEmpty()) {
+        if (host.settings().sendInitialContact && host.sameIdentities(sa).isEmpty() && !host.othersNegotiatingWith(sa)) {
             m.add(NotifyPayload.of(Ike.INITIAL_CONTACT));
         }
         if (sa.peer.authMethod.signatures()) {
@@ -163,7 +163,11 @@ public final class IkeAuthTask extends Task {
     public void afterResponse() {
         if (initialContact && sa.established()) {
             for (IkeSa other : host.sameIdentities(sa)) {
-                host.destroyLater(other, "replaced: the peer sent INITIAL_CONTACT");
+                // only what the peer may have lost: SAs up before this one's negotiation began. One that came up
+                // meanwhile is the peer's too (an initiator bringing up several at once may claim each is the only one)
+                if (other.establishedMillis < sa.createdMillis) {
+                    host.destroyLater(other, "replaced: the peer sent INITIAL_CONTACT");
+                }
             }
         }
     }

@@ -69,18 +69,7 @@ class PeerBehaviourTest extends TwoPeerTests {
     @Test
     void aSecondGatewayBetweenTheSameIdentitiesSendsNoInitialContactSoTheFirstSaSurvives() {
         try (Peers p = new Peers(155)) {
-            IkePolicy[] s = Scenarios.ecp256Gcm();
-            PeerConfig first = s[0].gateways.values().iterator().next();
-            PeerConfig second = PeerConfig.builder("gw-bob-2").addresses(first.addresses).localAddress(first.localAddress)
-                    .preSharedKey(first.preSharedKey).proposals(first.proposals).build();
-            VpnConfig v1 = s[0].vpns.values().iterator().next();
-            VpnConfig v2 = new VpnConfig("vpn-bob-2", "gw-bob-2", "ipsec-policy", v1.proposals, TrafficSelector.ofPrefix("10.1.9.0/24"),
-                    TrafficSelector.ofPrefix("10.2.9.0/24"), null, false, 64, ChildSa.DfBit.CLEAR, 0, 1, null);
-            VpnConfig b1 = s[1].vpns.values().iterator().next();
-            VpnConfig b2 = new VpnConfig("vpn-alice-2", b1.gateway, "ipsec-policy", b1.proposals, TrafficSelector.ofPrefix("10.2.9.0/24"),
-                    TrafficSelector.ofPrefix("10.1.9.0/24"), null, false, 64, ChildSa.DfBit.CLEAR, 0, 1, null);
-            p.alice.apply(new IkePolicy(List.of(first, second), List.of(v1, v2), 5));
-            p.bob.apply(new IkePolicy(List.copyOf(s[1].gateways.values()), List.of(b1, b2), 5));
+            twoGatewaysBetweenTheSameIdentities(p);
             p.alice.initiate("vpn-bob");
             p.wire.deliverAll();
             p.alice.initiate("vpn-bob-2");
@@ -96,6 +85,48 @@ class PeerBehaviourTest extends TwoPeerTests {
             assertEquals(2, p.bobIke().stream().filter(sa -> sa.state().equals("UP")).count(),
                     "RFC 7296 3.10.1: INITIAL_CONTACT only when no other IKE SA exists between the identities");
             assertEquals(2, p.bobChildren().size());
+        }
+    }
+
+    @Test
+    void anInitialContactReplacesTheIkeSaThePeerForgot() {
+        try (Peers p = established(157)) {
+            int stale = p.bobIke().get(0).index();
+            p.alice.clearIkeSecurityAssociations(IkeEngine.IkeSaFilter.all());
+            p.wire.blackhole(x -> true);
+            p.wire.deliverAll();
+            p.wire.blackhole(x -> false);
+            p.clock.advance(1000);
+            p.alice.initiate("vpn-bob");
+            p.wire.deliverAll();
+            List<IkeSaInfo> up = p.bobIke().stream().filter(sa -> sa.state().equals("UP")).toList();
+            assertEquals(1, up.size(), "RFC 7296 3.10.1: the SA alice forgot is deleted: " + up);
+            assertTrue(up.get(0).index() != stale);
+            assertEquals(1, p.bobChildren().size());
+        }
+    }
+
+    @Test
+    void ikeSasNegotiatedTogetherSendNoInitialContactSoNoneCanReplaceTheOthers() {
+        try (Peers p = new Peers(156)) {
+            twoGatewaysBetweenTheSameIdentities(p);
+            // an IKE SA that bob keeps and alice forgets (her Delete is lost): an INITIAL_CONTACT would replace it
+            p.alice.initiate("vpn-bob");
+            p.wire.deliverAll();
+            p.alice.clearIkeSecurityAssociations(IkeEngine.IkeSaFilter.all());
+            p.wire.blackhole(x -> true);
+            p.wire.deliverAll();
+            p.wire.blackhole(x -> false);
+            assertEquals(1, p.bobIke().size());
+            // both gateways negotiate at once (as after a clear with establish-tunnels immediately): whichever
+            // authenticates first must not assert being the only IKE SA, or bob would delete the other
+            p.alice.initiate("vpn-bob");
+            p.alice.initiate("vpn-bob-2");
+            p.wire.deliverAll();
+            assertEquals(2, p.aliceIke().stream().filter(sa -> sa.state().equals("UP")).count());
+            assertEquals(3, p.bobIke().stream().filter(sa -> sa.state().equals("UP")).count(),
+                    "no INITIAL_CONTACT while another IKE SA with the same peer was being negotiated: the stale one "
+                            + "stays until its liveness check or lifetime");
         }
     }
 
@@ -172,5 +203,21 @@ class PeerBehaviourTest extends TwoPeerTests {
             assertEquals(new InetSocketAddress(b, 500), p.aliceIke().get(0).remote());
             assertMirrored(p);
         }
+    }
+
+    /** Alice: gateways gw-bob and gw-bob-2 (VPNs vpn-bob, vpn-bob-2) to bob, both between the same identities. */
+    private static void twoGatewaysBetweenTheSameIdentities(Peers p) {
+        IkePolicy[] s = Scenarios.ecp256Gcm();
+        PeerConfig first = s[0].gateways.values().iterator().next();
+        PeerConfig second = PeerConfig.builder("gw-bob-2").addresses(first.addresses).localAddress(first.localAddress)
+                .preSharedKey(first.preSharedKey).proposals(first.proposals).build();
+        VpnConfig v1 = s[0].vpns.values().iterator().next();
+        VpnConfig v2 = new VpnConfig("vpn-bob-2", "gw-bob-2", "ipsec-policy", v1.proposals, TrafficSelector.ofPrefix("10.1.9.0/24"),
+                TrafficSelector.ofPrefix("10.2.9.0/24"), null, false, 64, ChildSa.DfBit.CLEAR, 0, 1, null);
+        VpnConfig b1 = s[1].vpns.values().iterator().next();
+        VpnConfig b2 = new VpnConfig("vpn-alice-2", b1.gateway, "ipsec-policy", b1.proposals, TrafficSelector.ofPrefix("10.2.9.0/24"),
+                TrafficSelector.ofPrefix("10.1.9.0/24"), null, false, 64, ChildSa.DfBit.CLEAR, 0, 1, null);
+        p.alice.apply(new IkePolicy(List.of(first, second), List.of(v1, v2), 5));
+        p.bob.apply(new IkePolicy(List.copyOf(s[1].gateways.values()), List.of(b1, b2), 5));
     }
 }

@@ -164,25 +164,37 @@ class SimulatorWireTwoPeerTest {
         long oldChild = alice.children().get(0).inboundSpi();
 
         bob.engine().rekeyIkeSecurityAssociation(bob.up().get(0).index());
-        await(() -> alice.up().size() == 1 && alice.up().get(0).initiatorSpi() != oldSpi && bob.up().size() == 1
-                && bob.up().get(0).initiatorSpi() == alice.up().get(0).initiatorSpi(), "IKE rekey by bob");
+        // each condition reads one snapshot per side: two calls may see the SAs before and after a change
+        await(() -> {
+            List<IkeSaInfo> a = alice.up();
+            List<IkeSaInfo> b = bob.up();
+            return a.size() == 1 && a.get(0).initiatorSpi() != oldSpi && b.size() == 1
+                    && b.get(0).initiatorSpi() == a.get(0).initiatorSpi();
+        }, "IKE rekey by bob");
         assertEquals("Initiator", bob.up().get(0).role(), "the rekey's initiator is the new SA's initiator");
         assertEquals(oldChild, alice.children().get(0).inboundSpi(), "the CHILD SA moved to the new IKE SA");
 
         alice.engine().rekeyChildSecurityAssociations(alice.children().get(0).tunnelId());
-        await(() -> alice.children().size() == 1 && alice.children().get(0).inboundSpi() != oldChild
-                && bob.children().size() == 1 && bob.children().get(0).outboundSpi() == alice.children().get(0).inboundSpi(),
-                "CHILD rekey by alice");
+        await(() -> {
+            List<ChildSaInfo> a = alice.children();
+            List<ChildSaInfo> b = bob.children();
+            return a.size() == 1 && a.get(0).inboundSpi() != oldChild && b.size() == 1
+                    && b.get(0).outboundSpi() == a.get(0).inboundSpi();
+        }, "CHILD rekey by alice");
         assertEquals(1, alice.ike.installer().recorded().size(), "the old pair is gone from the installer");
 
         long aliceIke = alice.up().get(0).initiatorSpi();
         alice.engine().rekeyIkeSecurityAssociation(alice.up().get(0).index());
-        await(() -> alice.up().size() == 1 && alice.up().get(0).initiatorSpi() != aliceIke && bob.up().size() == 1,
-                "IKE rekey by alice");
+        await(() -> {
+            List<IkeSaInfo> a = alice.up();
+            return a.size() == 1 && a.get(0).initiatorSpi() != aliceIke && bob.up().size() == 1;
+        }, "IKE rekey by alice");
         long child = bob.children().get(0).inboundSpi();
         bob.engine().rekeyChildSecurityAssociations(bob.children().get(0).tunnelId());
-        await(() -> bob.children().size() == 1 && bob.children().get(0).inboundSpi() != child && alice.children().size() == 1,
-                "CHILD rekey by bob");
+        await(() -> {
+            List<ChildSaInfo> b = bob.children();
+            return b.size() == 1 && b.get(0).inboundSpi() != child && alice.children().size() == 1;
+        }, "CHILD rekey by bob");
     }
 
     @Test
